@@ -1,0 +1,132 @@
+// Document analysis: split into paragraphs, analyse each (claims, subjects, entities) and
+// cache the result by the paragraph's text, so that an edit re-analyses only what it touched.
+import type { AnalysisOptions, Claim, DocumentAnalysis, Entity, Paragraph, UserWord } from './types';
+import { scanClaims } from './scanner';
+import { findSubject, wordsBefore } from './subjects';
+import { findEntities } from './entities';
+import { findPublicationDate, baseDateFromOption, type BaseDate } from './dates';
+import { MONEY_WORDS, MONEY_VERBS } from './units';
+import { addUserWords } from './segmenter';
+
+interface ParagraphResult {
+  claims: Claim[];
+  entities: Entity[];
+}
+
+/** Paragraph results by text + base date + dictionary; bounded so memory stays flat. */
+export class ParagraphCache {
+  private readonly map = new Map<string, ParagraphResult>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly capacity = 20000) {}
+
+  get(key: string): ParagraphResult | undefined {
+    const v = this.map.get(key);
+    if (v) {
+      // Refresh recency: Map keeps insertion order.
+      this.map.delete(key);
+      this.map.set(key, v);
+      this.hits++;
+    } else {
+      this.misses++;
+    }
+    return v;
+  }
+
+  set(key: string, value: ParagraphResult): void {
+    this.map.set(key, value);
+    if (this.map.size > this.capacity) {
+      const oldest = this.map.keys().next().value as string;
+      this.map.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+const sharedCache = new ParagraphCache();
+
+/** Split text into paragraphs at line breaks (a report's paragraph is a line). */
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (i > start) out.push({ start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** The date relative dates are resolved against: the option, else the text's own. */
+export function resolveBaseDate(text: string, options: AnalysisOptions = {}): BaseDate {
+  return options.baseDate ? baseDateFromOption(options.baseDate) : findPublicationDate(text);
+}
+
+/** Analyse one paragraph in isolation (offsets relative to it). */
+export function analyzeParagraph(text: string, base: BaseDate, userWords: UserWord[] = []): ParagraphResult {
+  const scanned = scanClaims(text, { base });
+  const claims: Claim[] = [];
+  for (const { claim, bare } of scanned) {
+    claim.subject = findSubject(text, claim);
+    if (bare && claim.kind === 'count' && (MONEY_WORDS.test(claim.subject) || MONEY_VERBS.test(wordsBefore(text, claim)))) {
+      // 涉案金额达38.87亿: an amount of money even without 元.
+      claim.kind = 'money';
+      claim.unit = 'CNY';
+    }
+    claims.push(claim);
+  }
+  return { claims, entities: findEntities(text, userWords) };
+}
+
+function dictionaryKey(userWords: UserWord[]): string {
+  return userWords.length === 0 ? '' : userWords.map((w) => `${w.word}:${w.type}`).join('|');
+}
+
+/**
+ * Analyse a whole document. Paragraphs whose text (and base date and dictionary) were seen
+ * before come from the cache; only new or changed ones are scanned.
+ */
+export function analyzeText(text: string, options: AnalysisOptions = {}, cache: ParagraphCache = sharedCache): DocumentAnalysis {
+  const base = resolveBaseDate(text, options);
+  const userWords = options.userWords ?? [];
+  if (userWords.length) addUserWords(userWords);
+  const keyPrefix = `${base.iso ?? ''}\u0001${dictionaryKey(userWords)}\u0001`;
+  const paragraphs = splitParagraphs(text);
+  const claims: Claim[] = [];
+  const entities: Entity[] = [];
+  for (const p of paragraphs) {
+    const ptext = text.slice(p.start, p.end);
+    const key = keyPrefix + ptext;
+    let result = cache.get(key);
+    if (!result) {
+      result = analyzeParagraph(ptext, base, userWords);
+      cache.set(key, result);
+    }
+    for (const c of result.claims) claims.push(shiftClaim(c, p.start));
+    for (const e of result.entities) entities.push({ ...e, start: e.start + p.start, end: e.end + p.start });
+  }
+  return {
+    text,
+    claims,
+    entities,
+    paragraphs,
+    baseDate: base.iso,
+    baseDateSource: base.source,
+  };
+}
+
+function shiftClaim(c: Claim, by: number): Claim {
+  return by === 0 ? { ...c } : { ...c, start: c.start + by, end: c.end + by };
+}

@@ -1,0 +1,254 @@
+// Change statements: a before and an after figure of one measure and the change the text
+// states between them (增长25.6%, 提高3个百分点, 翻了一番, 是…的3倍). growth-mismatch,
+// percent-point-confusion and multiple-mismatch all read the same statements, found here once.
+//
+// Shapes recognised, each within one sentence:
+//   从/由 X (增长|下降…)(到|至) Y，(同比)?增长 R          (from–to, rate after)
+//   Y，较(上年|2021年)?的 X 增长 R                        (comparison with 较/比)
+//   Y，(同比)?增长 R，(上年同期|去年同期|上年)(为) X        (base stated after the rate)
+//   2021年 X，2022年 Y，(同比)?增长 R                      (two periods of one subject)
+//   X 是 Y 的 N 倍                                        (multiple of another figure)
+import type { Claim } from '../types';
+import { DocContext, isAmount, isPercent, sameMeasure, Span } from './context';
+import { periodOf } from './metric';
+
+export type Direction = 'up' | 'down' | 'none';
+
+/** How a stated multiple relates the two figures. */
+export type MultipleSense = 'by' | 'to';
+
+export interface ChangeStatement {
+  before: Claim;
+  after: Claim;
+  /** The stated change: a percent, a percent-point or a multiple figure. */
+  stated: Claim;
+  /** Direction the words give the stated change. */
+  direction: Direction;
+  /** Direction the from–to verb gives (从X下降到Y), 'none' when there is no such verb. */
+  pairDirection: Direction;
+  /** 同比 / 环比 / '' as written next to the stated change. */
+  basis: '同比' | '环比' | '';
+  /** For multiples: 增长了N倍 ('by', ambiguous ×N or ×(N+1)) or 是/增至…的N倍 ('to', ×N). */
+  sense: MultipleSense;
+  /** The trigger word as written (增长, 下降, 提高 …). */
+  verb: string;
+}
+
+const UP = '增长|增加|提升|提高|上升|上涨|攀升|跃升|猛增|激增|扩大|增|升|涨';
+const DOWN = '下降|减少|降低|下滑|下跌|回落|缩小|缩减|萎缩|降|减|跌';
+const UP_RE = new RegExp(`^(?:${UP})$`);
+const VERB = `(?:${UP}|${DOWN})`;
+
+/** Text right before a stated rate: [basis] verb [particles], or 增幅/降幅 [为]. */
+const RATE_LEAD = new RegExp(
+  `(同比|环比)?(?:大幅|小幅|明显|显著|略有|稳步)?(${VERB}|增幅|增速|涨幅|降幅|减幅|跌幅|增长率|下降率)(?:了|为|达|达到|约为|是)?\\s*$`
+);
+const MULTIPLE_TO_LEAD = /(?:是|为|相当于|达到?|增至|增长到|提高到|提升到|上升到|扩大到|扩大至|升至)(?:了)?(?:[^，。；]{0,12}的)?\s*$/;
+
+/** Period words that may sit between two figures (从2021年的X增长到2022年的Y). */
+const PERIOD_NOISE = /(\d{4}|[〇一二三四五六七八九]{4})年(?:度)?(?:底|末|初)?|(?:上|下)半年|(?:第)?[一二三四1-4]季度|今年|去年|上年|本年|年底|年末|同期|当年/g;
+
+function stripNoise(s: string): string {
+  return s.replace(PERIOD_NOISE, '').replace(/[\s的]/g, '');
+}
+
+function directionOf(word: string | undefined): Direction {
+  if (!word) return 'none';
+  if (UP_RE.test(word) || /^(增幅|增速|涨幅|增长率)$/.test(word)) return 'up';
+  return 'down';
+}
+
+function isStatedChange(c: Claim): boolean {
+  return isPercent(c) || c.kind === 'percent-point' || c.kind === 'multiple';
+}
+
+/** Amount or rate figures the before/after of a change can be. */
+function isLevel(c: Claim): boolean {
+  return isAmount(c) || isPercent(c);
+}
+
+function measureMatch(a: Claim, b: Claim): boolean {
+  if (isPercent(a) || isPercent(b)) return isPercent(a) && isPercent(b);
+  return sameMeasure(a, b);
+}
+
+/** Figures of the sentence that are not dates, times or ordinals. */
+function figuresIn(doc: DocContext, s: Span): Claim[] {
+  return doc.claimsIn(s, (c) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal');
+}
+
+function yearOf(period: string, fallback: number | null): number | null {
+  const m = /^(\d{4})/.exec(period);
+  if (m) return Number(m[1]);
+  if (period === 'prior-year') return fallback !== null ? fallback - 1 : null;
+  if (period === 'current-year') return fallback;
+  return null;
+}
+
+/** A from–to pair with its verb (从 X 增长到 Y), stated change or not. */
+export interface ChangePair {
+  before: Claim;
+  after: Claim;
+  pairDirection: Direction;
+  verb: string;
+}
+
+const cache = new WeakMap<DocContext, { statements: ChangeStatement[]; pairs: ChangePair[] }>();
+
+/** Every change statement of one document (computed once per document). */
+export function findChangeStatements(doc: DocContext): ChangeStatement[] {
+  return changesOf(doc).statements;
+}
+
+/** Every from–to pair of one document. */
+export function findChangePairs(doc: DocContext): ChangePair[] {
+  return changesOf(doc).pairs;
+}
+
+function changesOf(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePair[] } {
+  let c = cache.get(doc);
+  if (!c) {
+    c = scan(doc);
+    cache.set(doc, c);
+  }
+  return c;
+}
+
+function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePair[] } {
+  const out: ChangeStatement[] = [];
+  const pairs: ChangePair[] = [];
+  const used = new Set<Claim>();
+  const baseYear = doc.analysis.baseDate ? Number(doc.analysis.baseDate.slice(0, 4)) : null;
+
+  for (const sentence of doc.sentences) {
+    const figs = figuresIn(doc, sentence);
+    if (figs.length < 2) continue;
+
+    const statedAt = (i: number, from: number): { basis: ChangeStatement['basis']; verb: string; sense: MultipleSense } | null => {
+      const r = figs[i];
+      if (!r || !isStatedChange(r) || used.has(r)) return null;
+      const lead = doc.slice(from, r.start);
+      if (/分别/.test(lead)) return null;
+      if (r.kind === 'multiple') {
+        if (/翻/.test(r.text) || /翻(?:了)?\s*$/.test(lead)) return { basis: '', verb: '翻', sense: 'to' };
+        const m = RATE_LEAD.exec(lead);
+        if (m && /^(?:了|)$/.test(lead.slice(m.index + m[0].length).trim()) && !/[到至]\s*$/.test(lead)) {
+          return { basis: (m[1] as '同比' | '环比') ?? '', verb: m[2], sense: 'by' };
+        }
+        if (MULTIPLE_TO_LEAD.test(lead)) return { basis: '', verb: '为', sense: 'to' };
+        return null;
+      }
+      const m = RATE_LEAD.exec(lead);
+      if (!m) return null;
+      // 年均/复合增长率 is a yearly average, not the change between the two figures.
+      if (/年均|复合|平均|年化|每年/.test(lead)) return null;
+      return { basis: (m[1] as '同比' | '环比') ?? '', verb: m[2], sense: 'to' };
+    };
+
+    for (let i = 0; i + 1 < figs.length; i++) {
+      const a = figs[i];
+      const b = figs[i + 1];
+      // --- from–to: 从 X 增长到 Y -------------------------------------------------
+      if (isLevel(a) && isLevel(b) && measureMatch(a, b) && !used.has(b)) {
+        const between = stripNoise(doc.slice(a.end, b.start));
+        const pm = new RegExp(`^(${VERB})?(?:了)?(到|至|为|成)$`).exec(between);
+        const lead = stripNoise(doc.leadIn(a, sentence));
+        const hasFrom = /(从|由)[^，,；;]{0,12}$/.test(lead);
+        if (pm && (hasFrom || pm[1]) && !(pm[2] === '为' && !pm[1])) {
+          const pairDirection = directionOf(pm[1]);
+          pairs.push({ before: a, after: b, pairDirection, verb: pm[1] ?? '' });
+          // The stated change follows Y (或 comes right before 从).
+          let k = i + 2;
+          const st = statedAt(k, b.end);
+          if (st) {
+            out.push({ before: a, after: b, stated: figs[k], direction: directionOf(st.verb === '翻' || st.verb === '为' ? undefined : st.verb), pairDirection, basis: st.basis, sense: st.sense, verb: st.verb });
+            used.add(figs[k]);
+          } else if (i > 0) {
+            // 增长25.6%，从 X 增至 Y: the stated change right before 从.
+            k = i - 1;
+            const prev = figs[k];
+            const glue = stripNoise(doc.slice(prev.end, a.start)).replace(/[，,]/g, '').replace(/(从|由)$/, '');
+            const st2 = glue === '' ? statedAt(k, k > 0 ? Math.max(figs[k - 1].end, sentence.start) : sentence.start) : null;
+            if (st2) {
+              out.push({ before: a, after: b, stated: prev, direction: directionOf(st2.verb === '翻' || st2.verb === '为' ? undefined : st2.verb), pairDirection, basis: st2.basis, sense: st2.sense, verb: st2.verb });
+              used.add(prev);
+            }
+          }
+          continue;
+        }
+      }
+    }
+
+    // --- statements bound by the stated change itself ------------------------------
+    for (let k = 0; k < figs.length; k++) {
+      const r = figs[k];
+      if (used.has(r) || !isStatedChange(r)) continue;
+      const prev = figs[k - 1];
+      if (!prev) continue;
+      // X 是 Y 的 N 倍: the words that make N a multiple (是…的) straddle Y.
+      const st = statedAt(k, prev.end) ?? (r.kind === 'multiple' && k >= 2 ? statedAt(k, figs[k - 2].end) : null);
+      if (!st) continue;
+      const direction = directionOf(st.verb === '翻' || st.verb === '为' ? undefined : st.verb);
+
+      // X 是 Y 的 N 倍 / Y，较上年的 X 增长 R: prev is the base, the figure before it the level.
+      const prevLead = doc.leadIn(prev, sentence);
+      const comparison = /(较|比|相比于?|相较于?|与|是|为|相当于)(?:[^，,。；;]{0,10})?的?\s*$/.exec(stripNoise(prevLead) + '');
+      const rawBetween = doc.slice(prev.end, r.start);
+      if (isLevel(prev) && comparison && k >= 2 && /^[^，,。；;]*$/.test(rawBetween)) {
+        const level = figs[k - 2];
+        const gap = stripNoise(doc.slice(level.end, prev.start));
+        if (isLevel(level) && measureMatch(level, prev) && /^[，,]?(?:同比)?(?:较|比|相比于?|相较于?|与|是|为|相当于)/.test(gap)) {
+          const isMultipleOf = /是|为|相当于/.test(comparison[1]);
+          if (!isMultipleOf || r.kind === 'multiple') {
+            out.push({ before: prev, after: level, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
+            used.add(r);
+            continue;
+          }
+        }
+      }
+
+      // Y，同比增长 R: prev is the level; find its base after R or before Y.
+      if (!isLevel(prev)) continue;
+      const gapToRate = doc.slice(prev.end, r.start).replace(/[，,\s]/g, '');
+      if (!/^(?:同比|环比)?(?:大幅|小幅|明显|显著|略有|稳步)?[^，,。；;\d]{0,6}$/.test(gapToRate)) continue;
+      const after = prev;
+
+      // Base stated after the rate: 上年同期为 X.
+      const next = figs[k + 1];
+      if (next && isLevel(next) && measureMatch(next, after)) {
+        const raw = doc.slice(r.end, next.start);
+        const baseWord = /(上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月|\d{4}年(?:同期)?)(?:[^，,。；;\d]{0,6})?(?:为|是|达|仅|有)?\s*$/.exec(raw.replace(/[（(]/g, ''));
+        if (baseWord && /^[，,（(]/.test(raw.trim()) && !basisMismatch(st.basis, baseWord[1])) {
+          out.push({ before: next, after, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
+          used.add(r);
+          continue;
+        }
+      }
+
+      // Two periods of one subject: 2021年 X，2022年 Y，增长 R.
+      const earlier = figs[k - 2];
+      if (earlier && isLevel(earlier) && measureMatch(earlier, after) && r.kind !== 'multiple') {
+        const pe = periodOf(doc, earlier);
+        const pa = periodOf(doc, after);
+        if (pe && pa && pe !== pa && (earlier.subject === after.subject || !earlier.subject || !after.subject)) {
+          const ye = yearOf(pe, baseYear);
+          const ya = yearOf(pa, baseYear);
+          const sameSub = pe.replace(/^\d{4}-?/, '') === pa.replace(/^\d{4}-?/, '');
+          const yoy = ye !== null && ya !== null && ya - ye === 1 && sameSub;
+          if (yoy && st.basis !== '环比') {
+            out.push({ before: earlier, after, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
+            used.add(r);
+          }
+        }
+      }
+    }
+  }
+  return { statements: out, pairs };
+}
+
+/** 同比 compares with the same period a year before; 环比 with the period just before. */
+function basisMismatch(basis: string, baseWord: string): boolean {
+  if (basis === '同比') return /上期|上季度|上月/.test(baseWord);
+  if (basis === '环比') return /上年|去年|上一年|前一年|同期|\d{4}年/.test(baseWord);
+  return false;
+}

@@ -1,0 +1,140 @@
+// What a figure measures, as far as comparing two statements goes: the subject, the unit
+// family and the period it refers to. Two figures are restatements of one metric only when all
+// three agree; the same subject in two different years is two metrics.
+import type { Claim } from '../types';
+import type { DocContext } from './context';
+
+/** Unit family: money per currency, counts per measure word, rates, physical units. */
+export function unitFamily(c: Claim): string {
+  switch (c.kind) {
+    case 'money':
+      return `money:${c.unit || 'CNY'}`;
+    case 'count':
+      return `count:${c.unit}`;
+    case 'percent':
+      return `percent:${c.unit}`;
+    case 'percent-point':
+      return 'pp';
+    case 'multiple':
+      return 'multiple';
+    case 'fraction':
+      return 'fraction';
+    default:
+      return `${c.kind}:${c.unit}`;
+  }
+}
+
+/** Period words the text may use instead of a date claim. */
+const PERIOD_WORDS =
+  /(\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?(?:(一|二|三|四|1|2|3|4|第一|第二|第三|第四)季度|(上|下)半年|前三季度|底|末)?|(上年同期|去年同期|同期|上年|去年|前年|今年|本年|当年|上半年|下半年|前三季度|(?:第)?[一二三四1-4]季度|上月|本月|上季度|本季度)/g;
+
+const QUARTER: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 第一: '1', 第二: '2', 第三: '3', 第四: '4', '1': '1', '2': '2', '3': '3', '4': '4' };
+
+function digitsOfYear(y: string): string {
+  const map: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+  return y.replace(/[〇零一二三四五六七八九]/g, (d) => map[d]);
+}
+
+/** A period as a comparable key: "2021", "2021-Q1", "2021-H1", "prior-year", "" (unknown). */
+function periodKey(m: RegExpExecArray): string {
+  if (m[1]) {
+    const y = digitsOfYear(m[1]);
+    if (m[2]) return `${y}-Q${QUARTER[m[2]]}`;
+    if (m[3]) return `${y}-H${m[3] === '上' ? 1 : 2}`;
+    if (m[0].includes('前三季度')) return `${y}-Q1-3`;
+    return y;
+  }
+  const w = m[4];
+  if (/同期|上年|去年/.test(w)) return 'prior-year';
+  if (w === '前年') return 'prior-2';
+  if (/今年|本年|当年/.test(w)) return 'current-year';
+  if (w === '上半年') return 'H1';
+  if (w === '下半年') return 'H2';
+  if (w === '前三季度') return 'Q1-3';
+  if (/季度/.test(w)) {
+    if (w === '上季度') return 'prior-quarter';
+    if (w === '本季度') return 'current-quarter';
+    const q = /[一二三四1-4]/.exec(w);
+    return q ? `Q${QUARTER[q[0]]}` : '';
+  }
+  if (w === '上月') return 'prior-month';
+  if (w === '本月') return 'current-month';
+  return '';
+}
+
+/** Every period phrase in a span of text, with its offset. */
+export function periodPhrases(text: string, from: number, to: number): { offset: number; key: string; text: string }[] {
+  const out: { offset: number; key: string; text: string }[] = [];
+  const slice = text.slice(from, to);
+  PERIOD_WORDS.lastIndex = 0;
+  for (let m = PERIOD_WORDS.exec(slice); m; m = PERIOD_WORDS.exec(slice)) {
+    // 2021年3月31日: a day, not a period; skip full dates.
+    if (m[1] && /^\s*\d{1,2}月/.test(slice.slice(m.index + m[0].length)) && !m[2] && !m[3]) continue;
+    // 比上年增长 / 较去年同期: a comparison base, not the period of what follows.
+    if (/(?:比|较|相比|相较|相较于|与|同)$/.test(slice.slice(Math.max(0, m.index - 3), m.index))) continue;
+    const key = periodKey(m);
+    if (key) out.push({ offset: from + m.index, key, text: m[0] });
+  }
+  return out;
+}
+
+/**
+ * The period phrase governing a figure: the nearest one before it in its sentence, else the
+ * nearest one before it in its paragraph, else null (the document's own period).
+ */
+export function periodPhraseOf(doc: DocContext, claim: Claim): { offset: number; key: string; text: string } | null {
+  const sentence = doc.sentenceOf(claim.start);
+  const inSentence = periodPhrases(doc.text, sentence.start, claim.start);
+  if (inSentence.length > 0) return inSentence[inSentence.length - 1];
+  const para = doc.paragraphOf(claim.start);
+  const inPara = periodPhrases(doc.text, para.start, claim.start);
+  if (inPara.length > 0) return inPara[inPara.length - 1];
+  return null;
+}
+
+export function periodOf(doc: DocContext, claim: Claim): string {
+  return periodPhraseOf(doc, claim)?.key ?? '';
+}
+
+/** Words that make a figure a different measure of the same subject (a daily rate, a peak …). */
+const MODIFIERS = /(累计|总计|合计|共计|新增|日均|每日|每天|单日|月均|每月|年均|人均|平均|最高|最低|峰值|同比|环比|净|首次|首批|单笔|单个|每个|每家|每人)/g;
+
+export function modifiersOf(doc: DocContext, claim: Claim): string {
+  const clause = doc.clauseOf(claim.start);
+  const lead = doc.slice(clause.start, claim.start);
+  const found = new Set<string>();
+  MODIFIERS.lastIndex = 0;
+  for (let m = MODIFIERS.exec(lead); m; m = MODIFIERS.exec(lead)) found.add(m[1] === '总计' || m[1] === '合计' || m[1] === '共计' ? '累计' : m[1]);
+  return [...found].sort().join(',');
+}
+
+/** The document's own period: the first explicit year it names (a report's title year). */
+function documentPeriod(doc: DocContext): string {
+  const first = periodPhrases(doc.text, 0, doc.text.length).find((p) => /^\d{4}$/.test(p.key));
+  return first ? first.key : '';
+}
+
+/** Relative periods resolved against the publication year, so 去年 and 2022年 can meet. */
+export function normalizedPeriod(doc: DocContext, claim: Claim): string {
+  const phrase = periodPhraseOf(doc, claim);
+  const key = phrase?.key ?? '';
+  const base = doc.analysis.baseDate ? Number(doc.analysis.baseDate.slice(0, 4)) : null;
+  if (key === '') return documentPeriod(doc);
+  // 上年/上年同期 count back from the year under discussion, 去年 from the publication date.
+  if (key === 'prior-year' && phrase && /上年|同期|上一年|前一年/.test(phrase.text)) {
+    const para = doc.paragraphOf(claim.start);
+    const years = [...periodPhrases(doc.text, para.start, phrase.offset), ...periodPhrases(doc.text, 0, para.start)].filter((p) => /^\d{4}$/.test(p.key));
+    const governing = years.length ? Number(years.sort((a, b) => b.offset - a.offset)[0].key) : base;
+    return governing !== null ? String(governing - 1) : key;
+  }
+  if (base === null) return key;
+  if (key === 'current-year') return String(base);
+  if (key === 'prior-year') return String(base - 1);
+  if (key === 'prior-2') return String(base - 2);
+  return key;
+}
+
+/** Metric key = subject + unit family + period (+ modifiers that change the measure). */
+export function metricKey(doc: DocContext, claim: Claim): string {
+  return [claim.subject.trim(), unitFamily(claim), normalizedPeriod(doc, claim), modifiersOf(doc, claim)].join('|');
+}

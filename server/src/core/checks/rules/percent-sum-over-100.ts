@@ -1,0 +1,166 @@
+// percent-sum-over-100: the shares of one breakdown (A占45%，B占35%，C占25%) whose lower bounds
+// already pass 100%. Rounding is allowed for (33%、33%、35% is fine), a breakdown closes when
+// its shares reach 100%, and multiple-choice surveys (可多选) are skipped.
+import type { Claim } from '../../types';
+import { DocContext, figureLabel, isPercent } from '../context';
+import { DocumentRule, Draft, draftAt, pct, relatedTo, text } from '../rule';
+import { claimInterval } from '../tolerance';
+
+const SHARE_LEAD = /(占比?|比重|份额|比例)(?:[^，,。；;、\d]{0,10})?(?:为|达到?|约为?|是)?\s*$/;
+const LIST_LEAD = /^[，,、和及与]?\s*$/;
+const GROWTH = /(增长|增加|提升|提高|上升|下降|减少|降低|同比|环比|增速|增幅|降幅|率)/;
+const MULTI_CHOICE = /可多选|多选|多项选择|可选多项|不定项/;
+
+interface Share {
+  claim: Claim;
+  whole: string;
+  /** What the share is of (线上, 男性用户), as written before 占. */
+  category: string;
+  /** Part of an explicit list (分别占…、…, or list items under a heading). */
+  listed: boolean;
+}
+
+function categoryOf(lead: string): string {
+  return lead.replace(/^[，,、和及与\s]*/, '').split(/占|比重|份额|比例/)[0].replace(/[：:\s]/g, '');
+}
+
+const REMAINDER = /其他|其余|其它|剩余|剩下|以下|以外|之外/;
+const PAIRS: [RegExp, RegExp][] = [[/线上/, /线下/], [/境内|国内/, /境外|海外|国外/], [/城镇|城市/, /农村|乡村/], [/男/, /女/], [/一线/, /二线/]];
+
+/** Common ending of every category (…渠道, …城市用户), at least two characters. */
+function sharedSuffix(cats: string[]): boolean {
+  if (cats.length < 2 || cats.some((c) => c.length < 2)) return false;
+  const first = cats[0];
+  for (let n = 2; n <= first.length; n++) {
+    const tail = first.slice(-n);
+    if (!cats.every((c) => c.endsWith(tail))) return n > 2;
+  }
+  return true;
+}
+
+/**
+ * Shares separated by commas may measure different things (学历占65%，研发人员占28%，女性占42%):
+ * a run is one breakdown only when it is a 分别 list, names a remainder (其他…), pairs
+ * complementary categories (线上/线下), or its categories share a head (…渠道).
+ */
+function looksLikeOneBreakdown(run: Share[], listed: boolean): boolean {
+  if (listed) return true;
+  const cats = run.map((s) => s.category);
+  if (cats.some((c) => REMAINDER.test(c))) return true;
+  if (PAIRS.some(([a, b]) => cats.some((c) => a.test(c)) && cats.some((c) => b.test(c)))) return true;
+  return sharedSuffix(cats);
+}
+
+/** 线上销售额占60%，线上用户占70%: one category measured twice is not a breakdown. */
+function sameCategoryTwice(run: Share[]): boolean {
+  const heads = run.map((s) => s.category).filter((c) => c.length >= 2).map((c) => c.slice(0, 2));
+  return new Set(heads).size < heads.length;
+}
+
+function wholeOf(lead: string): string {
+  const m = /占(?:比)?([^，,。；;、\d]*)$/.exec(lead);
+  if (!m) return '';
+  return m[1].replace(/(的|比重|比例|份额|为|达到?|约为?|是)/g, '');
+}
+
+/** Shares of one sentence (or of one list under a heading line), in text order. */
+function shareRuns(doc: DocContext): Share[][] {
+  const runs: Share[][] = [];
+  for (const sentence of doc.sentences) {
+    const figs = doc.claimsIn(sentence, (c) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal');
+    let run: Share[] = [];
+    let listMode = false;
+    for (const c of figs) {
+      const lead = doc.leadIn(c, sentence);
+      if (!isPercent(c) || c.unit !== '%') {
+        if (run.length) runs.push(run);
+        run = [];
+        listMode = false;
+        continue;
+      }
+      if (GROWTH.test(lead.slice(-8))) {
+        if (run.length) runs.push(run);
+        run = [];
+        continue;
+      }
+      if (/其中/.test(lead)) {
+        if (run.length) runs.push(run);
+        run = [];
+      }
+      if (/分别(?:占比?|为|是)?[^，,。；;\d]*$/.test(lead)) listMode = true;
+      if (SHARE_LEAD.test(lead) || (listMode && LIST_LEAD.test(lead.replace(/分别[^，,。；;\d]*$/, '')))) {
+        run.push({ claim: c, whole: wholeOf(lead), category: categoryOf(lead), listed: listMode });
+      } else {
+        if (run.length) runs.push(run);
+        run = [];
+        listMode = false;
+      }
+    }
+    if (run.length) runs.push(run);
+  }
+  // A list under a heading: "用户构成：\n- 线上：45%\n- 线下：35%".
+  const lines = doc.text.split(/\r?\n/);
+  let offset = 0;
+  let list: Share[] | null = null;
+  for (const line of lines) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const item = /^\s*(?:[-*+•·]|\d+[.、)]|[（(][一二三四五六七八九十\d]+[）)])\s*/.exec(line);
+    const figs = doc.claimsIn({ start: lineStart, end: lineStart + line.length }, (c) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal');
+    if (item && list && figs.length === 1 && isPercent(figs[0])) {
+      list.push({ claim: figs[0], whole: '', category: line.slice(item[0].length, figs[0].start - lineStart).replace(/[：:\s]/g, ''), listed: true });
+      continue;
+    }
+    if (list && list.length >= 2) runs.push(list);
+    list = null;
+    if (!item && /(构成|分布|占比|比例|结构|份额)/.test(line) && figs.length === 0) list = [];
+  }
+  if (list && list.length >= 2) runs.push(list);
+  return runs;
+}
+
+export const percentSumOver100: DocumentRule = {
+  code: 'percent-sum-over-100',
+  scope: 'document',
+  check(doc: DocContext) {
+    const out: Draft[] = [];
+    const seen = new Set<Claim>();
+    for (const run of shareRuns(doc)) {
+      const para = doc.paragraphOf(run[0].claim.start);
+      if (MULTI_CHOICE.test(doc.slice(para.start, para.end))) continue;
+      // Split by stated whole (占全国的 vs 占全省的) and close a group once it reaches 100%.
+      const wholes = new Set(run.map((s) => s.whole).filter((w) => w));
+      if (wholes.size > 1 || sameCategoryTwice(run) || !looksLikeOneBreakdown(run, run.every((x) => x.listed))) continue;
+      let group: Claim[] = [];
+      let sumLo = 0;
+      let sumPoint = 0;
+      for (const s of run) {
+        if (seen.has(s.claim)) continue;
+        const iv = claimInterval(s.claim);
+        if (!iv) break;
+        group.push(s.claim);
+        sumLo += Math.max(0, iv.lo);
+        sumPoint += s.claim.value as number;
+        if (sumLo > 100 + 1e-9 && group.length >= 2) {
+          group.forEach((c) => seen.add(c));
+          const last = group[group.length - 1];
+          out.push(draftAt(doc, 'percent-sum-over-100', last, text(
+            `shares ${group.map(figureLabel).join(' + ')} add up to ${pct(sumPoint)}%, more than 100%`,
+            `各部分占比 ${group.map(figureLabel).join(' + ')} 合计 ${pct(sumPoint)}%，超过 100%`
+          ), group.slice(0, -1).map((c) => relatedTo(doc, c, text('share of the same breakdown', '同一构成中的占比')))));
+          group = [];
+          sumLo = 0;
+          sumPoint = 0;
+          continue;
+        }
+        // 60% + 40% closes one breakdown; what follows is another.
+        if (Math.abs(sumPoint - 100) < 1e-9) {
+          group = [];
+          sumLo = 0;
+          sumPoint = 0;
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,51 @@
+// scale-slip: one metric written with the same digits at a different scale (38.87亿元 vs
+// 38.87万元) — a slipped 万/亿, not a different figure. 38.87亿元 vs 388,700万元 is the same value.
+import { DocContext, figureLabel } from '../context';
+import { CrossFileRule, Draft, text } from '../rule';
+import { comparablePairs, MetricStatement } from '../statements';
+
+function digits(numeral: string): string {
+  const d = numeral.replace(/[,，\s]/g, '');
+  return /^\d+(\.\d+)?$/.test(d) ? d.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : '';
+}
+
+export function isScaleSlip(a: MetricStatement, b: MetricStatement): boolean {
+  const da = digits(a.claim.numeral);
+  if (!da || da !== digits(b.claim.numeral) || a.claim.scale === b.claim.scale) return false;
+  const va = a.claim.value as number;
+  const vb = b.claim.value as number;
+  if (!(va > 0 && vb > 0)) return false;
+  const r = Math.log10(Math.max(va, vb) / Math.min(va, vb));
+  return r >= 1 - 1e-9 && Math.abs(r - Math.round(r)) < 1e-6;
+}
+
+export const scaleSlip: CrossFileRule = {
+  code: 'scale-slip',
+  scope: 'cross-file',
+  check(docs: DocContext[]) {
+    const byClaim = new Map<MetricStatement, MetricStatement[]>();
+    for (const [a, b] of comparablePairs(docs)) {
+      if (!isScaleSlip(a, b)) continue;
+      byClaim.set(a, [...(byClaim.get(a) ?? []), b]);
+      byClaim.set(b, [...(byClaim.get(b) ?? []), a]);
+    }
+    const out: Draft[] = [];
+    for (const [s, others] of byClaim) {
+      const o = others[0];
+      const where = o.doc !== s.doc ? ` (${o.doc.path})` : '';
+      out.push({
+        code: 'scale-slip',
+        path: s.doc.path,
+        start: s.claim.start,
+        end: s.claim.end,
+        message: text(
+          `${s.claim.subject}: ${figureLabel(s.claim)} here but ${figureLabel(o.claim)}${where} elsewhere: same digits, different scale (${s.claim.scale || '—'} vs ${o.claim.scale || '—'})`,
+          `${s.claim.subject}：此处为 ${figureLabel(s.claim)}，另处为 ${figureLabel(o.claim)}${where}，数字相同而数量级不同（${s.claim.scale || '无'} 与 ${o.claim.scale || '无'}）`
+        ),
+        related: others.map((x) => ({ path: x.doc.path, start: x.claim.start, end: x.claim.end, message: text(`same digits at another scale: ${figureLabel(x.claim)}`, `同数字不同数量级：${figureLabel(x.claim)}`) })),
+        fixes: [],
+      });
+    }
+    return out.sort((x, y) => (x.path === y.path ? x.start - y.start : x.path < y.path ? -1 : 1));
+  },
+};

@@ -1,0 +1,163 @@
+// Named entities: organisations, people, places, works (《…》) and products. Rules first
+// (titles, suffixes such as 公司 集团 协会 支队, 负责人XX表示, enumerations ending in 等…品牌),
+// the segmenter only on the few characters before a suffix, and the user dictionary.
+import type { Entity, EntityType, UserWord } from './types';
+import { tag } from './segmenter';
+import { PLACES, KNOWN_ORGS, ORG_SUFFIXES, PERSON_TITLES, SURNAMES } from './gazetteer';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+const WORK = /《[^《》\n]{1,80}》/g;
+const ORG_SUFFIX_RE = new RegExp(`(?:${alternation(ORG_SUFFIXES)})`, 'g');
+const PERSON_RE = new RegExp(
+  `(?:${alternation(PERSON_TITLES)})([\\u4e00-\\u9fff]{2,3}?)(?:就|也|还|则|在|对此|对)?(?=表示|称|说|介绍|指出|认为|强调|透露|坦言|告诉|解释|提到|建议|回应)`,
+  'g',
+);
+const QUOTE_SPEAKER_RE = /[”"]\s*([\u4e00-\u9fff]{2,3}?)(?=称|表示|说|介绍|指出|强调)/g;
+const PLACE_RE = new RegExp(`(?:${alternation(PLACES)})(?:省|市|自治区|特别行政区|县|区)?`, 'g');
+const KNOWN_ORG_RE = new RegExp(`(?:${alternation(KNOWN_ORGS)})`, 'g');
+const PRODUCT_MODEL_RE = /\b(?:iPhone|iPad|MacBook|Mate|Galaxy|Pixel|Redmi|Model|Xbox|PlayStation|PS)\s?\d+(?:\s?(?:Pro|Max|Plus|Ultra|mini|SE|Air))*/g;
+/** A、B、C等X: items typed by the head noun X. */
+const ENUMERATION_RE = /((?:[“"]?[\u4e00-\u9fffA-Za-z]{2,10}[”"]?、)+[“"]?[\u4e00-\u9fffA-Za-z]{2,10}[”"]?)等(?:[\u4e00-\u9fff0-9]{0,6}?)(品牌|企业|公司|机构|平台|集团|银行|协会|商家|厂商|车企|药企|院校|高校|城市|省份|地区|国家|地|省|市|产品|商品|药品|假药|食品|车型|手机|机型|药)/g;
+const HEAD_TYPE: Record<string, EntityType> = {
+  品牌: 'org', 企业: 'org', 公司: 'org', 机构: 'org', 平台: 'org', 集团: 'org', 银行: 'org', 协会: 'org', 商家: 'org',
+  厂商: 'org', 车企: 'org', 药企: 'org', 院校: 'org', 高校: 'org',
+  城市: 'place', 省份: 'place', 地区: 'place', 国家: 'place', 地: 'place', 省: 'place', 市: 'place',
+  产品: 'product', 商品: 'product', 药品: 'product', 假药: 'product', 食品: 'product', 车型: 'product', 手机: 'product',
+  机型: 'product', 药: 'product',
+};
+/** Generic heads that are not names (该公司, 行业协会, 各大银行). */
+const GENERIC = /^(?:该|本|此|其|各|多|一些|这些|那些|相关|有关|行业|大型|国内外|国内|国外|全国|地方|当地|知名|头部|下属|旗下|子|母|分|总)/;
+const NAME_TAGS = /^(n|nz|nt|nr|ns|ng|j|x|eng|vn|l)/;
+
+/** Entities of one paragraph; offsets relative to `text`. */
+export function findEntities(text: string, userWords: UserWord[] = []): Entity[] {
+  const found: Entity[] = [];
+  const push = (start: number, end: number, type: EntityType) => {
+    if (end > start) found.push({ text: text.slice(start, end), start, end, type });
+  };
+
+  // User dictionary first: the user knows best.
+  if (userWords.length > 0) {
+    const byWord = new Map(userWords.map((w) => [w.word, w.type]));
+    const re = new RegExp(alternation([...byWord.keys()]), 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) push(m.index, m.index + m[0].length, byWord.get(m[0])!);
+  }
+
+  let m: RegExpExecArray | null;
+  WORK.lastIndex = 0;
+  while ((m = WORK.exec(text)) !== null) push(m.index, m.index + m[0].length, 'work');
+
+  ORG_SUFFIX_RE.lastIndex = 0;
+  while ((m = ORG_SUFFIX_RE.exec(text)) !== null) {
+    const start = orgNameStart(text, m.index);
+    if (start < m.index) {
+      const name = text.slice(start, m.index + m[0].length);
+      if (!GENERIC.test(name) && name.length >= 3) push(start, m.index + m[0].length, 'org');
+    }
+  }
+
+  PERSON_RE.lastIndex = 0;
+  while ((m = PERSON_RE.exec(text)) !== null) {
+    const name = m[1];
+    if (isPersonName(name)) {
+      const start = m.index + m[0].indexOf(name);
+      push(start, start + name.length, 'person');
+    }
+  }
+  QUOTE_SPEAKER_RE.lastIndex = 0;
+  while ((m = QUOTE_SPEAKER_RE.exec(text)) !== null) {
+    if (isPersonName(m[1])) {
+      const start = m.index + m[0].indexOf(m[1]);
+      push(start, start + m[1].length, 'person');
+    }
+  }
+
+  ENUMERATION_RE.lastIndex = 0;
+  while ((m = ENUMERATION_RE.exec(text)) !== null) {
+    const type = HEAD_TYPE[m[2]];
+    let offset = m.index;
+    m[1].split('、').forEach((raw, index) => {
+      let inner = raw.replace(/^[“"]|[”"]$/g, '');
+      // The pattern cannot see where the first item begins (与福特, 协助浙江): keep its last words.
+      if (index === 0 && !/^[“"]/.test(raw)) inner = trailingName(inner);
+      const at = text.indexOf(inner, offset);
+      if (at >= 0 && inner) {
+        push(at, at + inner.length, type);
+        offset = at + inner.length;
+      }
+    });
+  }
+
+  KNOWN_ORG_RE.lastIndex = 0;
+  while ((m = KNOWN_ORG_RE.exec(text)) !== null) push(m.index, m.index + m[0].length, 'org');
+
+  PRODUCT_MODEL_RE.lastIndex = 0;
+  while ((m = PRODUCT_MODEL_RE.exec(text)) !== null) push(m.index, m.index + m[0].length, 'product');
+
+  PLACE_RE.lastIndex = 0;
+  while ((m = PLACE_RE.exec(text)) !== null) push(m.index, m.index + m[0].length, 'place');
+
+  return resolveOverlaps(found);
+}
+
+/** The trailing run of name-like words of a phrase (协助浙江 → 浙江, 联合热玛吉 → 热玛吉). */
+function trailingName(phrase: string): string {
+  const tokens = tag(phrase);
+  let k = tokens.length;
+  while (k > 0 && NAME_TAGS.test(tokens[k - 1].tag) && !/^(v|p|c|d)$/.test(tokens[k - 1].tag)) k--;
+  return tokens.slice(k).map((t) => t.word).join('');
+}
+
+function isPersonName(name: string): boolean {
+  return SURNAMES.has(name[0]) || SURNAMES.has(name.slice(0, 2));
+}
+
+/**
+ * Where an organisation name ending at `suffixStart` begins: walk back over the words
+ * before the suffix while they can be part of a name (广州/食药/环侦 + 支队), allowing one
+ * bracketed part (捷豹路虎(中国)有限公司).
+ */
+function orgNameStart(text: string, suffixStart: number): number {
+  let windowStart = Math.max(0, suffixStart - 14);
+  const slice = text.slice(windowStart, suffixStart);
+  const brk = Math.max(slice.lastIndexOf('，'), slice.lastIndexOf('。'), slice.lastIndexOf('、'), slice.lastIndexOf(','),
+    slice.lastIndexOf('；'), slice.lastIndexOf('“'), slice.lastIndexOf('”'), slice.lastIndexOf('\n'), slice.lastIndexOf('　'), slice.lastIndexOf(' '));
+  if (brk >= 0) windowStart += brk + 1;
+  const tokens = tag(text.slice(windowStart, suffixStart));
+  let start = suffixStart;
+  let k = tokens.length - 1;
+  let inBracket = false;
+  let taken = 0;
+  while (k >= 0) {
+    const t = tokens[k];
+    if (t.word === ')' || t.word === '）') inBracket = true;
+    else if (t.word === '(' || t.word === '（') inBracket = false;
+    else if (!inBracket && !(NAME_TAGS.test(t.tag) || (t.tag === 'v' && taken > 0 && k > 0)) ) break;
+    else if (!inBracket && !/[\u4e00-\u9fffA-Za-z]/.test(t.word)) break;
+    start -= t.word.length;
+    taken++;
+    k--;
+  }
+  // A name does not start with a verb (协助广州…支队 → 广州…支队).
+  let s = start;
+  for (const t of tokens.slice(k + 1)) {
+    if (t.tag === 'v' || t.tag === 'p' || t.tag === 'c' || t.tag.startsWith('u') || t.tag === 'd' || t.tag === 'r') s += t.word.length;
+    else break;
+  }
+  return s;
+}
+
+const PRIORITY: Record<EntityType, number> = { work: 5, org: 4, person: 3, product: 2, place: 1 };
+
+/** Keep the longest, highest-priority entity where spans overlap; output in text order. */
+function resolveOverlaps(list: Entity[]): Entity[] {
+  list.sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[b.type] - PRIORITY[a.type] || a.start - b.start);
+  const kept: Entity[] = [];
+  for (const e of list) {
+    if (!kept.some((k) => k.start < e.end && e.start < k.end)) kept.push(e);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

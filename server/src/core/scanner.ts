@@ -1,0 +1,667 @@
+// The claim scanner: one pass over a paragraph that finds every figure, reads its numeral,
+// the qualifier words before and after it, its unit or measure word, ranges and vague
+// amounts, and leaves out what only looks like a figure (codes, phone numbers, 两会, 第一动力).
+import type { Claim, ClaimKind, NumeralStyle, Qualifier } from './types';
+import {
+  readArabic, readChinese, isDigitCode, isChineseNumeralChar, isChineseDigitChar, roundFloat, SCALE_CHARS,
+  type NumberRead,
+} from './numerals';
+import { matchUnit, currencyPrefixBefore, type UnitDef } from './units';
+import {
+  PREFIX_QUALIFIERS, INNER_SUFFIXES, OUTER_SUFFIXES, matchBefore, matchAt, combineQualifiers, type QualifierWord,
+} from './qualifiers';
+import { readDateAt, RELATIVE_DATE_RE, resolveRelativeDate, type BaseDate, type DateContext } from './dates';
+import { findExclusions, overlapsAny, type Span } from './exclusions';
+import { cut } from './segmenter';
+
+const CANDIDATE = /[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅]|[-−+＋](?=[0-9])/g;
+const TITLE = /《[^《》\n]{0,80}》/g;
+const DOUBLING = /翻了?(一|两|二|三|四|[1-4])?番/g;
+const CN_UNIT_START = /^[十百千万亿拾佰仟萬億]/;
+const RANGE_SEP = /^(?:[～~〜\-—–－]|至|到)/;
+
+/** Measure words that a Chinese numeral may not take, because numeral + word is a common word. */
+const CHINESE_NOT_UNIT = new Set(['分', '点', '方', '度', '道', '口', '门', '头', '手', '面', '把', '对', '处', '片', '层', '段', '集']);
+/** Words that start with a measure word and mean something else (3方面, 5对应). */
+const NOT_UNIT_AFTER: Record<string, RegExp> = {
+  方: /^方[面案式向法]/,
+  对: /^对[于应比象手方话外待接]/,
+  分: /^分[之别析公配享]/,
+  点: /^点[击赞评]/,
+  处: /^处[理罚置]/,
+  起: /^起[来到诉步草]/,
+  件: /^件事/,
+  场: /^场[景所]/,
+  款: /^款项/,
+  期: /^期[间内限货待望]/,
+  类: /^类[似型]/,
+  名: /^名[单称义牌额]/,
+  部: /^部[门分署]/,
+  道: /^道[路理德]/,
+  头: /^头[部条号]/,
+  批: /^批[准评示]/,
+  单: /^单[位独一]/,
+  本: /^本[地土次月年届着身]/,
+  位: /^位[于置居列]/,
+  台: /^台[湾州]/,
+  国: /^国[家内际产外]/,
+  市: /^市[场值民]/,
+  区: /^区[域块]/,
+  人: /^人[民员才工]/,
+};
+/** 成 as a tenth, unless it starts a word (成为, 成本, 一成不变). */
+const NOT_TENTH_AFTER = /^成[为功本交果员立长绩效熟品就型年人都语分熟不]/;
+
+export interface ScanContext {
+  base: BaseDate;
+}
+
+interface Pending {
+  start: number;
+  end: number;
+  kind: ClaimKind;
+  value: number | null;
+  upper: number | null;
+  unit: string;
+  qualifier: Qualifier;
+  date: string | null;
+  numeral: string;
+  scale: string;
+  unitText: string;
+  qualifierWords: string[];
+  step: number;
+  style: NumeralStyle;
+  vague: boolean;
+  relative?: { phrase: string; base: string };
+  /** No unit was written: a bare amount, money only if its subject says so. */
+  bare: boolean;
+}
+
+export interface ScannedClaim {
+  claim: Claim;
+  /** No unit was written (入驻量超58万): money only if its subject says so. */
+  bare: boolean;
+}
+
+/** Find every claim in `text` (a paragraph); offsets are relative to `text`. Subjects are filled later. */
+export function scanClaims(text: string, ctx: ScanContext): ScannedClaim[] {
+  const blocked: Span[] = findExclusions(text);
+  TITLE.lastIndex = 0;
+  let t: RegExpExecArray | null;
+  while ((t = TITLE.exec(text)) !== null) blocked.push({ start: t.index, end: t.index + t[0].length });
+  blocked.sort((a, b) => a.start - b.start);
+
+  const claims: Pending[] = [];
+  const dateCtx: DateContext = { base: ctx.base, contextYear: null };
+  const baseText = ctx.base.iso ?? '';
+
+  // Relative and year-less dates (去年底, 今年一季度, 上半年) and doublings (翻两番) contain no
+  // Arabic digits; find them first so that numerals inside them are skipped. Dates are resolved
+  // when the scan reaches them, so that a bare 年底 takes the year stated just before it.
+  const words: Array<{ start: number; end: number; make: () => Pending }> = [];
+  RELATIVE_DATE_RE.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = RELATIVE_DATE_RE.exec(text)) !== null) {
+    if (overlapsAny(blocked, r.index, r.index + r[0].length)) continue;
+    const match = r;
+    words.push({ start: r.index, end: r.index + r[0].length, make: () => relativeDate(match) });
+  }
+  DOUBLING.lastIndex = 0;
+  while ((r = DOUBLING.exec(text)) !== null) {
+    const n = r[1] ? ({ 一: 1, 两: 2, 二: 2, 三: 3, 四: 4 } as Record<string, number>)[r[1]] ?? Number(r[1]) : 1;
+    const start = r.index;
+    const end = r.index + r[0].length;
+    const written = r[0];
+    words.push({
+      start, end,
+      make: () => ({
+        start, end, kind: 'multiple', value: Math.pow(2, n), upper: null, unit: '×', qualifier: 'exact', date: null,
+        numeral: written, scale: '', unitText: written, qualifierWords: [], step: 1, style: 'chinese', vague: false, bare: false,
+      }),
+    });
+  }
+  words.sort((a, b) => a.start - b.start);
+
+  function relativeDate(match: RegExpExecArray): Pending {
+    const resolved = resolveRelativeDate(match, dateCtx);
+    const start = match.index;
+    return {
+      start, end: start + match[0].length, kind: 'date', value: null, upper: null, unit: '', qualifier: 'exact',
+      date: resolved ? resolved.iso : null, numeral: '', scale: '', unitText: '', qualifierWords: [], step: 1,
+      style: 'chinese', vague: false, bare: false,
+      relative: resolved ? { phrase: resolved.relative, base: baseText || String(dateCtx.contextYear ?? '') } : undefined,
+    };
+  }
+
+  let wi = 0; // next word-claim to merge
+  CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let pos = 0;
+  while ((m = CANDIDATE.exec(text)) !== null) {
+    let i = m.index;
+    if (i < pos) {
+      CANDIDATE.lastIndex = pos;
+      continue;
+    }
+    // Word claims that start before this candidate come first, in order.
+    while (wi < words.length && words[wi].start <= i) {
+      const w = words[wi++];
+      if (w.start >= pos) {
+        claims.push(w.make());
+        pos = w.end;
+      }
+    }
+    if (i < pos) {
+      CANDIDATE.lastIndex = pos;
+      continue;
+    }
+    if (overlapsAny(blocked, i, i + 1)) {
+      pos = skipSpan(blocked, i);
+      CANDIDATE.lastIndex = pos;
+      continue;
+    }
+    const found = readClaimAt(text, i, dateCtx);
+    if (found) {
+      if (found.statedYear !== undefined) dateCtx.contextYear = found.statedYear;
+      if (found.claim) claims.push(found.claim);
+      pos = Math.max(found.end, i + 1);
+    } else {
+      pos = skipNumeralRun(text, i);
+    }
+    CANDIDATE.lastIndex = pos;
+  }
+  while (wi < words.length) {
+    const w = words[wi++];
+    if (w.start >= pos) {
+      claims.push(w.make());
+      pos = w.end;
+    }
+  }
+  return claims.filter((c) => !(c.kind === 'date' && c.date === null)).map(toClaim(text));
+}
+
+function skipSpan(spans: Span[], i: number): number {
+  for (const s of spans) if (s.start <= i && i < s.end) return s.end;
+  return i + 1;
+}
+
+/** Past the whole run of digits and numeral characters at i, so that a rejected 十四五 is not re-read as 四五. */
+function skipNumeralRun(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (isDigitCode(c) || isChineseNumeralChar(text[j]) || c === 46 || c === 44) j++;
+    else break;
+  }
+  return j;
+}
+
+function toClaim(text: string): (p: Pending) => ScannedClaim {
+  return (p) => {
+    const claim: Claim = {
+      text: text.slice(p.start, p.end),
+      start: p.start,
+      end: p.end,
+      kind: p.kind,
+      value: p.value === null ? null : roundFloat(p.value),
+      upper: p.upper === null ? null : roundFloat(p.upper),
+      unit: p.unit,
+      qualifier: p.qualifier,
+      date: p.date,
+      subject: '',
+      numeral: p.numeral,
+      scale: p.scale,
+      unitText: p.unitText,
+      qualifierText: p.qualifierWords.join('…'),
+      step: p.step,
+      style: p.style,
+      vague: p.vague,
+      qualifierWords: p.qualifierWords,
+    };
+    if (p.relative) claim.relative = p.relative;
+    return { claim, bare: p.bare };
+  };
+}
+
+interface Found {
+  end: number;
+  claim: Pending | null;
+  statedYear?: number;
+}
+
+function isAsciiLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z]/.test(ch);
+}
+
+/** Letters glued to the digits make a code or model (100EC, iPhone 14, COVID-19, A3), not a figure. */
+function gluedToLetters(text: string, start: number): boolean {
+  let j = start - 1;
+  if (text[j] === ' ' || text[j] === '-') j--;
+  if (!isAsciiLetter(text[j])) return false;
+  // Currency codes and quarter marks are fine: RMB 50, US$ 3, Q1.
+  return !currencyPrefixBefore(text, start);
+}
+
+function readClaimAt(text: string, i: number, dateCtx: DateContext): Found | null {
+  const ch = text[i];
+  const arabicStart = isDigitCode(text.charCodeAt(i)) || ((ch === '-' || ch === '−' || ch === '+' || ch === '＋') && isDigitCode(text.charCodeAt(i + 1)));
+  if (arabicStart && gluedToLetters(text, i)) return null;
+  // A sign only when it is not a range dash or part of a word: "增长-3.2%" yes, "3-5" no.
+  if (!isDigitCode(text.charCodeAt(i)) && (isDigitCode(text.charCodeAt(i - 1)) || isAsciiLetter(text[i - 1]))) return null;
+
+  // Ordinals: 第三届, 第1名.
+  if (text[i - 1] === '第') return readOrdinal(text, i, dateCtx);
+
+  // Dates and times.
+  if (isDigitCode(text.charCodeAt(i)) || isChineseDigitChar(ch)) {
+    const d = readDateAt(text, i, dateCtx);
+    if (d) {
+      return {
+        end: d.end,
+        statedYear: d.statedYear,
+        claim: {
+          start: i, end: d.end, kind: d.kind, value: null, upper: null, unit: '', qualifier: 'exact', date: d.iso,
+          numeral: text.slice(i, d.end), scale: '', unitText: '', qualifierWords: [], step: 1,
+          style: isDigitCode(text.charCodeAt(i)) ? 'arabic' : 'chinese', vague: false, bare: false,
+        },
+      };
+    }
+  }
+
+  // 百分之三十, 千分之五.
+  if (text.startsWith('百分之', i) || text.startsWith('千分之', i)) {
+    const n = readNumber(text, i + 3);
+    if (!n) return null;
+    const permille = ch === '千';
+    return finish(text, i, n, {
+      kind: 'percent', unit: permille ? '‰' : '%', factor: 1, text: text.slice(i, i + 3),
+    }, i + 3, n.end, dateCtx);
+  }
+
+  const n = readNumber(text, i);
+  if (!n) return null;
+  return finishNumber(text, i, n, dateCtx);
+}
+
+function readNumber(text: string, i: number): NumberRead | null {
+  const c = text.charCodeAt(i);
+  if (isDigitCode(c) || text[i] === '-' || text[i] === '−' || text[i] === '+' || text[i] === '＋') return readArabic(text, i);
+  return readChinese(text, i);
+}
+
+function readOrdinal(text: string, i: number, dateCtx: DateContext): Found | null {
+  const n = readNumber(text, i);
+  if (!n || n.scale || n.upper !== null || n.hasDecimal) return null;
+  // 第四季度 after a year is part of the date; on its own it is that quarter of the base year.
+  if (text.startsWith('季度', n.end) && n.value >= 1 && n.value <= 4) {
+    const year = dateCtx.contextYear ?? dateCtx.base.year;
+    if (year === null) return { end: n.end + 2, claim: null };
+    return {
+      end: n.end + 2,
+      claim: {
+        start: i - 1, end: n.end + 2, kind: 'date', value: null, upper: null, unit: '', qualifier: 'exact',
+        date: `${year}-Q${n.value}`, numeral: n.numeral, scale: '', unitText: '季度', qualifierWords: [], step: 1,
+        style: n.style, vague: false, bare: false,
+      },
+    };
+  }
+  const unit = matchUnit(text, n.end);
+  const ordinalUnit = unit && unit.kind === 'count' ? unit.text : /^[年季期轮代批]/.test(text[n.end] ?? '') ? text[n.end] : null;
+  if (!ordinalUnit) {
+    // 第3, 排名第1 (Arabic, then punctuation) is an ordinal; 第一动力 is a word.
+    if (!isDigitCode(text.charCodeAt(i)) || /[\u4e00-\u9fffA-Za-z]/.test(text[n.end] ?? '')) return { end: n.end, claim: null };
+  }
+  const end = n.end + (ordinalUnit ? ordinalUnit.length : 0);
+  return {
+    end,
+    claim: {
+      start: i - 1, end, kind: 'ordinal', value: n.value, upper: null, unit: ordinalUnit ?? '', qualifier: 'exact',
+      date: null, numeral: n.numeral, scale: '', unitText: ordinalUnit ?? '', qualifierWords: [], step: 1,
+      style: n.style, vague: false, bare: false,
+    },
+  };
+}
+
+/** A unit may start with what readArabic took as a scale (5千克, 3千米): give the scale back. */
+function giveBackScale(text: string, n: NumberRead, start: number): NumberRead {
+  if (!n.scale) return n;
+  for (let p = n.end - n.scale.length; p < n.end; p++) {
+    const u = matchUnit(text, p);
+    if (u && u.text.length > 1 && u.text[0] in SCALE_CHARS) {
+      // 1.5亿千瓦时: the scale stops where the unit begins.
+      const again = readArabic(text.slice(0, p), start);
+      if (again) return again;
+    }
+  }
+  return n;
+}
+
+function finishNumber(text: string, i: number, n0: NumberRead, dateCtx: DateContext): Found | null {
+  let n = giveBackScale(text, n0, i);
+  if (n.style === 'chinese' && n.end > i + 1 && /[千]/.test(text[n.end - 1])) {
+    // 五千克 → 五 + 千克
+    const u = matchUnit(text, n.end - 1);
+    if (u && u.text.length > 1) {
+      const shorter = readChinese(text.slice(0, n.end - 1), i);
+      if (shorter) n = shorter;
+    }
+  }
+  // Approximate Chinese pairs and vague amounts.
+  const before = text[i - 1];
+  let vague = false;
+  let vagueQualifier: QualifierWord | null = null;
+  if (n.style === 'chinese' && CN_UNIT_START.test(text[i]) && text[i] !== '十') {
+    // 百, 千, 万 without a digit: only as 数百, 上千, 近百, 百余, 过万.
+    if (before === '数' || before === '几') {
+      vague = true;
+    } else if (before === '上' || before === '过' || before === '破') {
+      vague = true;
+      vagueQualifier = { text: before, qualifier: 'over' };
+    } else if (!matchBefore(text, i, PREFIX_QUALIFIERS.filter((q) => q.qualifier !== 'exact')) && !/^[余多]/.test(text[n.end] ?? '')) {
+      return null;
+    }
+  } else if (n.style === 'chinese' && text[i] === '十' && (before === '数' || before === '几')) {
+    vague = true; // 数十家, 几十个
+  }
+  return finish(text, i, n, null, i, n.end, dateCtx, vague, vagueQualifier);
+}
+
+/**
+ * Everything after the numeral: inner suffix (余 多), scale after it (40多万), range, unit,
+ * outer suffix (以上 左右); then the prefix qualifier and the decision whether this is a claim.
+ */
+function finish(
+  text: string,
+  start: number,
+  n: NumberRead,
+  prefixUnit: UnitDef | null,
+  numStart: number,
+  numEnd: number,
+  _dateCtx: DateContext,
+  vague = false,
+  vagueQualifier: QualifierWord | null = null,
+): Found | null {
+  let value = n.value;
+  let upper = n.upper;
+  let step = n.step;
+  let scale = n.scale;
+  let style = n.style;
+  let j = numEnd;
+  const qualifierWords: string[] = [];
+  let inner: Qualifier | null = null;
+
+  // Vague amounts: 数十万 → 10万..100万; 上千 → over 1000.
+  const vagueWord = vague ? text[numStart - 1] : '';
+  if (vague && (vagueWord === '数' || vagueWord === '几')) {
+    upper = value * 10;
+  }
+
+  // 70余家, 1000多家, 十来个, 40多万
+  const innerWord = matchAt(text, j, INNER_SUFFIXES);
+  if (innerWord && (matchUnit(text, j + 1) || text[j + 1] in SCALE_CHARS || /[，。、；,;\s）)]|$/.test(text[j + 1] ?? ''))) {
+    inner = innerWord.qualifier;
+    qualifierWords.push(innerWord.text);
+    j += innerWord.text.length;
+    let k = j;
+    let extra = 1;
+    while (k < text.length && text[k] in SCALE_CHARS && text[k] !== '十') {
+      extra *= SCALE_CHARS[text[k]];
+      k++;
+    }
+    if (k > j) {
+      value *= extra;
+      step *= extra;
+      if (upper !== null) upper *= extra;
+      scale += text.slice(j, k);
+      j = k;
+    }
+  }
+
+  // The unit, or a range first: 3～5万, 10-20万元, 20%~30%, 三至五成.
+  let unit = prefixUnit ?? unitAt(text, j, n);
+  let unitEnd = unit && !prefixUnit ? j + unit.text.length : j;
+  const sepPos = unit ? unitEnd : j;
+  const sep = RANGE_SEP.exec(text.slice(sepPos, sepPos + 1));
+  if (sep && upper === null && !vague && !prefixUnit) {
+    const secondStart = sepPos + sep[0].length;
+    const sameSystem = n.style === 'chinese' ? isChineseNumeralChar(text[secondStart] ?? '') : isDigitCode(text.charCodeAt(secondStart));
+    if (sameSystem && !(sep[0] === '-' && text[secondStart - 2] === ' ')) {
+      const second = n.style === 'chinese' ? readChinese(text, secondStart) : readArabic(text, secondStart);
+      if (second) {
+        const unit2 = unitAt(text, second.end, second);
+        const sameUnit = !unit || !unit2 || unit.unit === unit2.unit;
+        const tenths = !unit && !unit2 && text[second.end] === '成' && !NOT_TENTH_AFTER.test(text.slice(second.end, second.end + 2));
+        const hasUnitOrScale = unit || unit2 || second.scale || n.scale || tenths;
+        if (sameUnit && hasUnitOrScale) {
+          let lo = value;
+          const hi = second.value;
+          // 3～5万: the first number takes the second's scale.
+          if (!n.scale && second.scale) {
+            const s = scaleValue(second.scale);
+            lo = value * s;
+            step = Math.min(n.step * s, second.step);
+            scale = second.scale;
+          } else {
+            step = Math.min(step, second.step);
+          }
+          if (hi > lo) {
+            value = lo;
+            upper = hi;
+            const finalUnit = unit2 ?? unit;
+            unit = finalUnit;
+            j = second.end;
+            unitEnd = finalUnit && unit2 ? second.end + finalUnit.text.length : second.end;
+            if (!unit2) unitEnd = second.end;
+            if (style !== second.style) style = 'mixed';
+          }
+        }
+      }
+    }
+  }
+  if (upper === null || j === numEnd || j === numEnd + (qualifierWords.length ? qualifierWords[0].length : 0)) {
+    // not a range: unitEnd already set
+  }
+
+  // Currency written before the amount: ¥100, US$1.2亿, 人民币50万元.
+  let spanStart = start;
+  const currency = !prefixUnit && (isDigitCode(text.charCodeAt(numStart)) || n.style !== 'chinese') ? currencyPrefixBefore(text, numStart) : null;
+  let kind: ClaimKind;
+  let baseUnit: string;
+  let factor = 1;
+  let unitText = unit ? unit.text : '';
+  if (currency && (!unit || unit.kind === 'money')) {
+    kind = 'money';
+    baseUnit = unit && unit.kind === 'money' ? unit.unit : currency.code;
+    spanStart = currency.start;
+  } else if (unit) {
+    kind = unit.kind;
+    baseUnit = unit.unit;
+    factor = unit.factor;
+  } else {
+    kind = 'count';
+    baseUnit = '';
+  }
+  let end = unit ? unitEnd : j;
+
+  // 三成 → 30%: 成 as a tenth.
+  if (!unit && text[end] === '成' && !NOT_TENTH_AFTER.test(text.slice(end, end + 2)) && value <= 10 && !currency) {
+    kind = 'percent';
+    baseUnit = '%';
+    factor = 10;
+    unitText = '成';
+    end += 1;
+  }
+
+  // 三分之一, 3/4: fractions.
+  if (!unit && text.startsWith('分之', end) && kind === 'count') {
+    const denom = value;
+    const numer = readNumber(text, end + 2);
+    if (numer && denom > 0) return fraction(text, spanStart, numStart, numer.end, numer.value / denom, '分之', n.style);
+  }
+  if (!unit && text[end] === '/' && kind === 'count' && !n.scale && !n.hasDecimal) {
+    const d = readArabic(text, end + 1, false);
+    if (d && d.value > 0 && !d.hasDecimal && !/[0-9/\-]/.test(text[d.end] ?? '') && d.intDigits <= 3 && n.intDigits <= 3) {
+      return fraction(text, spanStart, numStart, d.end, value / d.value, '/', n.style);
+    }
+  }
+
+  // Outer suffix: 70%以上, 3年左右, 24小时以内, 3年多.
+  let outer: Qualifier | null = null;
+  const outerWord = matchAt(text, end, OUTER_SUFFIXES);
+  if (outerWord && !(outerWord.text === '上下' && /^上下[游级文班层]/.test(text.slice(end, end + 3)))) {
+    const isDuplicateInner = inner !== null && outerWord.text === '多';
+    if (!isDuplicateInner && (outerWord.text !== '多' || kind === 'duration' || kind === 'quantity')) {
+      outer = outerWord.qualifier;
+      qualifierWords.push(outerWord.text);
+      end += outerWord.text.length;
+    }
+  } else if (kind === 'duration' && text[end] === '内') {
+    outer = 'at-most';
+    qualifierWords.push('内');
+    end += 1;
+  }
+
+  // The prefix qualifier: 超64万, 近50万, 约1.2亿; exact markers (达 为) stay out of the span.
+  let prefix: QualifierWord | null = vagueQualifier;
+  const qualifierEnd = spanStart === start ? (vagueQualifier ? start - 1 : start) : spanStart;
+  const pq = vagueQualifier ? null : matchBefore(text, qualifierEnd, PREFIX_QUALIFIERS);
+  if (pq) prefix = verifyPrefix(text, qualifierEnd, pq);
+  if (vague && (vagueWord === '数' || vagueWord === '几')) {
+    spanStart = Math.min(spanStart, numStart - 1);
+  }
+  if (vagueQualifier) spanStart = Math.min(spanStart, numStart - 1);
+  // 近三年来 means "the last three years": 近 + a span of time is not "nearly".
+  if (prefix && prefix.text.endsWith('近') && kind === 'duration') prefix = null;
+  if (prefix && prefix.qualifier !== 'exact') {
+    qualifierWords.unshift(prefix.text);
+    if (!vagueQualifier) spanStart = qualifierEnd - prefix.text.length;
+  }
+  let qualifier = combineQualifiers(prefix ? prefix.qualifier : null, inner, outer);
+  if (vague && (vagueWord === '数' || vagueWord === '几') && qualifier === 'exact') qualifier = 'about';
+  if (upper !== null && !vague && qualifier === 'exact' && n.upper !== null) qualifier = 'about'; // 三四千: approximate
+
+  // Decide whether a unit-less number is a claim.
+  const bare = !unit && kind === 'count';
+  if (bare) {
+    if (!acceptBare(text, numStart, n, scale, end, prefix, vague || inner !== null || currency !== null)) return { end, claim: null };
+  } else if (unit && n.style === 'chinese' && !currency) {
+    if (!acceptChineseWithUnit(n, unit, vague || (prefix !== null && prefix.qualifier !== 'exact') || inner !== null)) return { end, claim: null };
+  }
+  if (unit && isAsciiLetter(text[unitEnd]) && /[A-Za-z]$/.test(unit.text)) return { end, claim: null };
+  if (!unit && kind === 'count' && isAsciiLetter(text[end])) return { end, claim: null };
+  // Years are dates, not amounts: a bare 2021 is no claim.
+  if (bare && !n.scale && !n.hasDecimal && n.intDigits === 4 && value >= 1900 && value <= 2100) return { end, claim: null };
+
+  const scaled = (v: number | null) => (v === null ? null : v * factor);
+  return {
+    end,
+    claim: {
+      start: spanStart, end, kind, value: scaled(value), upper: scaled(upper), unit: baseUnit, qualifier, date: null,
+      numeral: n.numeral, scale, unitText, qualifierWords, step: step * factor, style, vague,
+      bare: bare || (kind === 'count' && baseUnit === ''),
+    },
+  };
+}
+
+/** A fraction (三分之一, 1/3) with the qualifiers around it (约三分之一, 三分之一以上). */
+function fraction(text: string, start: number, numStart: number, numEnd: number, value: number, unitText: string, style: NumeralStyle): Found {
+  const words: string[] = [];
+  let spanStart = start;
+  let end = numEnd;
+  const before = matchBefore(text, start, PREFIX_QUALIFIERS);
+  const after = matchAt(text, end, OUTER_SUFFIXES);
+  if (before && before.qualifier !== 'exact') {
+    words.push(before.text);
+    spanStart -= before.text.length;
+  }
+  if (after && after.text !== '多') {
+    words.push(after.text);
+    end += after.text.length;
+  }
+  const qualifier = combineQualifiers(before ? before.qualifier : null, null, after && after.text !== '多' ? after.qualifier : null);
+  return {
+    end,
+    claim: {
+      start: spanStart, end, kind: 'fraction', value, upper: null, unit: '', qualifier, date: null,
+      numeral: text.slice(numStart, numEnd), scale: '', unitText, qualifierWords: words, step: 0, style, vague: false, bare: false,
+    },
+  };
+}
+
+function scaleValue(scale: string): number {
+  let v = 1;
+  for (const ch of scale) v *= SCALE_CHARS[ch] ?? 1;
+  return v;
+}
+
+/** The unit at j, with the guards that keep words such as 方面, 对于, 成本 out. */
+function unitAt(text: string, j: number, n: NumberRead): UnitDef | null {
+  const u = matchUnit(text, j);
+  if (!u) return null;
+  const guard = NOT_UNIT_AFTER[u.text];
+  if (guard && guard.test(text.slice(j, j + 3))) return null;
+  if (u.text === '年') {
+    // 3年 is a span of time; 80年代 and 3年级 are not; a 4-digit year is a date (read earlier).
+    if (/^年[代级龄轻华薪终]/.test(text.slice(j, j + 2))) return null;
+    if (n.value >= 1000 && !n.scale) return null;
+  }
+  if (u.text === '周' && /^周[边围期末转刊报]/.test(text.slice(j, j + 2))) return null;
+  if (u.text === '天' && /^天[然下空气猫津]/.test(text.slice(j, j + 2))) return null;
+  if (u.text === '米' && /^米[饭粉]/.test(text.slice(j, j + 2))) return null;
+  if (u.text === '克' && /^克[服隆制]/.test(text.slice(j, j + 2))) return null;
+  if (u.text === '秒' && /^秒[级杀懂]/.test(text.slice(j, j + 2))) return null;
+  if (u.text === '升' && /^升[级值高]/.test(text.slice(j, j + 2))) return null;
+  return u;
+}
+
+/** Chinese numerals with a measure word: 一万家 yes; 一条思路, 十分, 三方 no. */
+function acceptChineseWithUnit(n: NumberRead, unit: UnitDef, qualified: boolean): boolean {
+  if (CHINESE_NOT_UNIT.has(unit.text)) return false;
+  if (n.value === 1 && !n.scale && !/[十百千万亿拾佰仟]/.test(n.numeral) && unit.kind !== 'multiple' && !qualified) return false;
+  if (n.numeral.length === 1 && n.value === 2 && unit.kind === 'count' && unit.text === '会') return false;
+  return true;
+}
+
+const BARE_BEFORE = /(?:达|为|是|至|到|超|超过|逾|约|近|共|有|计|增至|降至|突破|合计|总计|累计|达到|高达|多达|仅|只有|约为|分别为|：|:)$/;
+
+/**
+ * A number with no unit is a claim when it is clearly an amount: it has a scale word
+ * (入驻量超58万) or a qualifier, or it follows 达/为/是 and ends the clause.
+ */
+function acceptBare(
+  text: string,
+  numStart: number,
+  n: NumberRead,
+  scale: string,
+  end: number,
+  prefix: QualifierWord | null,
+  marked: boolean,
+): boolean {
+  if (n.style === 'chinese' && !marked) {
+    // Chinese numerals need a unit unless a scale word makes them an amount (过万, 数十万).
+    if (!/[万亿]$/.test(n.numeral) || (prefix === null && !marked)) return false;
+  }
+  const next = text[end] ?? '';
+  if (isAsciiLetter(next) || isDigitCode(text.charCodeAt(end))) return false;
+  if (scale && /[万亿]/.test(scale)) return true;
+  if (marked || (prefix && prefix.qualifier !== 'exact')) return !/[\u4e00-\u9fff]/.test(next) || /^[的和与及或、]/.test(next);
+  const endsClause = next === '' || /[，。、；：！？,.;:!?\s）)」』”"']/.test(next) || next === '的';
+  if (!endsClause) return false;
+  if (n.intDigits >= 7 && !n.hasDecimal) return false; // long digit strings are codes
+  const before = text.slice(Math.max(0, numStart - 4), numStart);
+  return BARE_BEFORE.test(before) || (prefix !== null);
+}
+
+/** 链接近50万条: 接近 is not the qualifier when 链接 is the word. Ask the segmenter. */
+function verifyPrefix(text: string, end: number, q: QualifierWord): QualifierWord | null {
+  if (q.text.length === 2 && (q.text === '接近' || q.text === '将近' || q.text === '超过')) {
+    const from = Math.max(0, end - 6);
+    const words = cut(text.slice(from, end));
+    const last = words[words.length - 1] ?? '';
+    if (last !== q.text && last.endsWith(q.text[1])) {
+      const single = PREFIX_QUALIFIERS.find((w) => w.text === q.text[1]);
+      return single ?? null;
+    }
+  }
+  return q;
+}

@@ -1,0 +1,82 @@
+// nodejieba, loaded lazily and once. Segmentation is only ever asked for short windows (the
+// clause before a figure, the words before an organisation suffix), never for whole texts.
+import type { UserWord } from './types';
+
+export interface Token {
+  word: string;
+  tag: string;
+}
+
+interface Jieba {
+  load(opts?: object): void;
+  tag(s: string): Token[];
+  cut(s: string, hmm?: boolean): string[];
+  insertWord(word: string, tag?: string): boolean;
+}
+
+let jieba: Jieba | null | undefined;
+let loadError: string | null = null;
+const inserted = new Set<string>();
+
+function load(): Jieba | null {
+  if (jieba !== undefined) return jieba;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const nj = require('nodejieba') as Jieba;
+    nj.load();
+    jieba = nj;
+  } catch (e) {
+    // Without the native addon the analysis still runs; subjects fall back to a plain rule.
+    loadError = (e as Error).message;
+    jieba = null;
+  }
+  return jieba;
+}
+
+/** Why segmentation is unavailable, or null when nodejieba loaded. */
+export function segmenterError(): string | null {
+  load();
+  return loadError;
+}
+
+const JIEBA_TAG: Record<UserWord['type'], string> = { org: 'nt', person: 'nr', place: 'ns', work: 'nz', product: 'nz' };
+
+/** Teach the segmenter names from the user dictionary so that windows cut them whole. */
+export function addUserWords(words: UserWord[]): void {
+  const j = load();
+  if (!j) return;
+  for (const w of words) {
+    const key = `${w.word}\u0000${w.type}`;
+    if (inserted.has(key)) continue;
+    inserted.add(key);
+    j.insertWord(w.word, JIEBA_TAG[w.type]);
+  }
+}
+
+/** Words with part-of-speech tags (jieba's ICTCLAS-style tags: n, v, vn, ns, nt, nr, x …). */
+export function tag(s: string): Token[] {
+  if (s.length === 0) return [];
+  const j = load();
+  if (j) return j.tag(s);
+  return fallbackTag(s);
+}
+
+/** Words only. */
+export function cut(s: string): string[] {
+  if (s.length === 0) return [];
+  const j = load();
+  if (j) return j.cut(s, true);
+  return fallbackTag(s).map((t) => t.word);
+}
+
+// Without jieba: runs of CJK characters become nouns, everything else is punctuation.
+function fallbackTag(s: string): Token[] {
+  const out: Token[] = [];
+  const re = /[\u4e00-\u9fff]+|[A-Za-z]+|[0-9]+|[^\u4e00-\u9fffA-Za-z0-9]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const w = m[0];
+    out.push({ word: w, tag: /[\u4e00-\u9fff]/.test(w) ? 'n' : /[A-Za-z]/.test(w) ? 'eng' : /[0-9]/.test(w) ? 'm' : 'x' });
+  }
+  return out;
+}

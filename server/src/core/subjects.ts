@@ -1,0 +1,151 @@
+// What a figure measures: the short noun phrase that names it. Looked for first in the clause
+// before the number (涉案金额达38.87亿 → 涉案金额), then right after its measure word
+// (抓捕110名犯罪嫌疑人 → 犯罪嫌疑人). Only that clause is segmented, never the whole text.
+import type { Claim } from './types';
+import { tag, type Token } from './segmenter';
+
+const CLAUSE_BREAK = /[，。；：！？、,;:!?\n\r（）()“”"「」『』【】\[\]…—]/;
+const WINDOW = 18;
+
+/** Words between the subject and the number that do not name anything (达, 增长, 同比, 分别). */
+const LINK_WORDS = new Set(
+  ('达 为 是 有 共 计 约 超 逾 近 仅 已 已经 均 都 再 又 也 还 更 更是 即 则 就 共有 共计 合计 总计 累计 达到 高达 多达 约为 ' +
+    '增长 增加 提升 提高 上升 上涨 下降 降低 减少 下滑 下跌 回落 增至 降至 达至 升至 减至 扩大 缩小 突破 超过 超出 接近 将近 不足 不到 ' +
+    '同比 环比 比 较 较上年 比上年 分别 分别为 平均 人均 占 占比 约占 仅占 实现 完成 保持 维持 录得 创 创下 了 着 过 的 到 至 在 于 ' +
+    '以上 以下 左右 上下 其中 全年 当年 今年 去年 年内 同期 目前 至今 以来 累计达 大涨 大增 大降 暴涨 暴跌 激增 骤降 猛增 剧增 锐减 ').split(' ').filter(Boolean),
+);
+
+/** Single-character heads the tagger often calls verbs (举报/率, 入驻/量). */
+const HEAD_SUFFIXES = new Set(['率', '量', '额', '数', '值', '价', '费', '比', '度', '面积', '规模', '人数', '次数']);
+
+/** Change verbs, with or without a comparison base (同比增长, 较上年下降了). */
+const CHANGE_WORD = /^(?:同比|环比|较上年|比上年|较去年|比去年|较|比)?(?:增长|增加|提升|提高|上升|上涨|下降|降低|减少|下滑|下跌|回落|增幅|降幅|扩大|缩小)了?$/;
+
+function isLink(t: Token): boolean {
+  return LINK_WORDS.has(t.word) || CHANGE_WORD.test(t.word);
+}
+
+/** Nouns of economic reporting that the tagger often calls verbs (营业/收入). */
+const REPORTING_NOUNS = new Set(
+  '收入 支出 投资 融资 出口 进口 消费 零售 销售 产量 利润 营收 贷款 存款 增速 增幅 降幅 投入 产出 成交 交易 就业 招聘 注册 下载 访问 浏览 播放 点击 举报 投诉 维权 备案 审核'.split(' '),
+);
+
+function isNounish(t: Token): boolean {
+  if (!/[\u4e00-\u9fffA-Za-z]/.test(t.word)) return false;
+  if (HEAD_SUFFIXES.has(t.word) || REPORTING_NOUNS.has(t.word)) return true;
+  return /^(n|vn|an|nz|nt|nr|ns|ng|j|eng|x|l)/.test(t.tag) && !isLink(t);
+}
+
+/** Unknown words can swallow the link after them (营收达/x): give the link back. */
+function splitTrailingLink(tokens: Token[]): Token[] {
+  const last = tokens[tokens.length - 1];
+  if (last && last.tag === 'x' && last.word.length > 2 && /[达为超约近逾]$/.test(last.word)) {
+    return [...tokens.slice(0, -1), { word: last.word.slice(0, -1), tag: 'n' }, { word: last.word.slice(-1), tag: 'v' }];
+  }
+  return tokens;
+}
+function isModifierVerb(t: Token): boolean {
+  return (t.tag === 'v' || t.tag === 'vd' || t.tag === 'b') && t.word.length <= 2 && !LINK_WORDS.has(t.word);
+}
+
+/** Where the clause holding `start` begins. */
+function clauseStart(text: string, start: number): number {
+  let i = start - 1;
+  const min = Math.max(0, start - WINDOW);
+  while (i >= min && !CLAUSE_BREAK.test(text[i])) i--;
+  return i + 1;
+}
+
+/** Where the clause after `end` stops, and whether the window cut it short mid-clause. */
+function clauseEnd(text: string, end: number): { to: number; cut: boolean } {
+  let i = end;
+  const max = Math.min(text.length, end + 16);
+  while (i < max && !CLAUSE_BREAK.test(text[i])) i++;
+  return { to: i, cut: i === max && i < text.length && !CLAUSE_BREAK.test(text[i]) };
+}
+
+/** The subject before the figure, walking back over link words then collecting nouns. */
+function subjectBefore(allTokens: Token[]): string {
+  const tokens = splitTrailingLink(allTokens);
+  let k = tokens.length - 1;
+  while (k >= 0 && (isLink(tokens[k]) || tokens[k].tag === 'd' || tokens[k].tag.startsWith('u') || tokens[k].tag === 'm' || !/[\u4e00-\u9fffA-Za-z]/.test(tokens[k].word))) {
+    // A、B等70余家: what precedes 等 is a list of examples, not what is counted.
+    if (tokens[k].word === '等' || tokens[k].word === '等等') return '';
+    k--;
+  }
+  // 占 splits part from whole: the subject is the part (规则数量占现有规则总量的70%).
+  const share = tokens.findIndex((t) => t.word === '占' || t.word === '占比');
+  if (share > 0 && share <= k) k = share - 1;
+  const words: string[] = [];
+  let chars = 0;
+  while (k >= 0 && isNounish(tokens[k]) && words.length < 4 && chars + tokens[k].word.length <= 10) {
+    words.unshift(tokens[k].word);
+    chars += tokens[k].word.length;
+    k--;
+  }
+  if (words.length === 0) return '';
+  // A place alone is where, not what (广西数十万亩火龙果).
+  if (tokens.slice(k + 1).every((t) => t.tag === 'ns')) return '';
+  // A short head noun takes the verb that modifies it: 涉案金额, 侵权达人, 入驻量.
+  if (chars <= 2 && k >= 0 && isModifierVerb(tokens[k])) {
+    words.unshift(tokens[k].word);
+    chars += tokens[k].word.length;
+    k--;
+    while (k >= 0 && isNounish(tokens[k]) && chars + tokens[k].word.length <= 10) {
+      words.unshift(tokens[k].word);
+      chars += tokens[k].word.length;
+      k--;
+    }
+  }
+  return words.join('');
+}
+
+/** The subject after the measure word: 110名犯罪嫌疑人, 超600个品牌, 98%的知产投诉. */
+function subjectAfter(tokens: Token[]): string {
+  let k = 0;
+  if (tokens[k] && (tokens[k].word === '的' || tokens[k].word === '之')) k++;
+  if (tokens[k] && !/[\u4e00-\u9fff]/.test(tokens[k].word)) return '';
+  const taken: Token[] = [];
+  let chars = 0;
+  while (k < tokens.length && chars < 10) {
+    const t = tokens[k];
+    const next = tokens[k + 1];
+    const nextIsNoun = next !== undefined && isNounish(next) && /[\u4e00-\u9fff]/.test(next.word);
+    const modifier = taken.length === 0 && (t.tag === 'a' || t.tag === 'b' || t.tag === 's' || (isModifierVerb(t) && t.word.length === 2)) && nextIsNoun;
+    // Inside the phrase a short verb may join two nouns (画面侵权直播间), never end it.
+    const joining = taken.length > 0 && (t.tag === 'vn' || isModifierVerb(t)) && nextIsNoun;
+    if ((isNounish(t) && (t.tag !== 'vn' || taken.length === 0)) || joining || modifier) {
+      taken.push(t);
+      chars += t.word.length;
+      k++;
+    } else {
+      break;
+    }
+  }
+  while (taken.length > 0 && /^v/.test(taken[taken.length - 1].tag) && !REPORTING_NOUNS.has(taken[taken.length - 1].word)) taken.pop();
+  return taken.map((t) => t.word).join('');
+}
+
+/** Fill `subject` for each claim of one paragraph. Dates and times have none. */
+export function findSubject(text: string, claim: Claim): string {
+  if (claim.kind === 'date' || claim.kind === 'time') return '';
+  const from = clauseStart(text, claim.start);
+  const before = subjectBefore(tag(text.slice(from, claim.start)));
+  if (before && claim.kind !== 'ordinal') return before;
+  const { to, cut } = clauseEnd(text, claim.end);
+  if (claim.kind === 'count' || claim.kind === 'percent' || claim.kind === 'quantity' || claim.kind === 'money' || claim.kind === 'ordinal') {
+    const tokens = tag(text.slice(claim.end, to));
+    // A window that cut the clause short may have cut its last word too (提供服|务).
+    const after = subjectAfter(cut && tokens.length > 1 ? tokens.slice(0, -1) : tokens);
+    if (after) return after;
+  }
+  // 拦截超9.2万次: for counts of actions, the action is what is counted.
+  const tokens = tag(text.slice(from, claim.start));
+  const verb = [...tokens].reverse().find((t) => t.tag === 'v' && !LINK_WORDS.has(t.word));
+  return verb && claim.unit === '次' ? verb.word : '';
+}
+
+/** The last few words before a figure, for deciding whether a bare amount is money (花100亿). */
+export function wordsBefore(text: string, claim: Claim): string {
+  return text.slice(clauseStart(text, claim.start), claim.start);
+}

@@ -1,0 +1,203 @@
+// Diagnostics: the checks over every report the server knows (open documents plus the
+// workspace index, so cross-file rules see reports that are not open), debounced per edit,
+// with stale runs dropped when a newer version arrives. Findings are kept per published
+// version for code actions and the tree's problem marks.
+import {
+  DiagnosticSeverity,
+  type Connection,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver/node';
+import type { RuleSettings } from '../core/checks';
+import type { Finding, Severity } from '../core/checks/types';
+import { pick, type Locale } from '../core/format';
+import { DocumentStatus, FiguresChangedNotification, StatusNotification } from '../protocol';
+import type { AnalyzedDocument } from './analyzed';
+import { runChecks } from './checks-runner';
+import type { ProjectConfigStore } from './project-config';
+import type { Report, Reports } from './reports';
+import type { SettingsStore } from './settings';
+
+export const SOURCE = 'zh-figures';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What was published for one document, kept for code actions, marks and counts. */
+export interface Published {
+  uri: string;
+  version: number | null;
+  doc: AnalyzedDocument;
+  /** Findings after settings (severity overrides, rules turned off); diagnostics[i] ↔ findings[i]. */
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  /** A cheap fingerprint to avoid re-sending identical diagnostics. */
+  key: string;
+}
+
+/** `data` carried by each diagnostic so that code actions find its finding. */
+export interface DiagnosticData {
+  version: number | null;
+  index: number;
+}
+
+export class DiagnosticsService {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Map<string, Published>();
+  /** Files that are not open but whose problems were published by a workspace check. */
+  private readonly publishedClosed = new Set<string>();
+  private run = 0;
+  locale: Locale = 'en';
+  /** Optional link to each rule's documentation: base URL, the code is appended as a fragment. */
+  ruleDocs: string | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly reports: Reports,
+    private readonly settings: SettingsStore,
+    private readonly config: ProjectConfigStore
+  ) {}
+
+  /** A document changed: check again after the debounce; newer changes push the run back. */
+  schedule(uri: string, delay?: number): void {
+    const old = this.timers.get(uri);
+    if (old) clearTimeout(old);
+    const ms = delay ?? this.settings.defaults.diagnostics.debounce;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.checkOpen().catch((e) => this.connection.console.error(`zh-figures: checks failed: ${e?.stack ?? e}`));
+      }, ms)
+    );
+  }
+
+  /** Check every open document against everything known and publish what changed. */
+  async checkOpen(): Promise<void> {
+    const run = ++this.run;
+    const reports = await this.reports.all();
+    if (run !== this.run) return; // a newer run started while analyses were awaited
+    const findings = await this.check(reports);
+    if (run !== this.run) return;
+    const open = reports.filter((r) => r.open);
+    const closedAlsoPublished = reports.filter((r) => !r.open && this.publishedClosed.has(r.uri));
+    await this.publishAll([...open, ...closedAlsoPublished], findings);
+  }
+
+  /**
+   * Run the checks over reports, with rule settings merged per file: the project config
+   * (.zh-figures.json) first, the editor's zhFigures.rules over it. Ignored files are left out.
+   */
+  async check(reports: Report[]): Promise<Finding[]> {
+    const project = this.config.current().rules;
+    const perUri = new Map<string, RuleSettings>();
+    const included: Report[] = [];
+    for (const r of reports) {
+      if (this.config.ignores(r.uri)) continue;
+      included.push(r);
+      perUri.set(r.uri, { ...project, ...((await this.settings.forUri(r.uri)).rules as RuleSettings) });
+    }
+    return runChecks(included, (uri) => perUri.get(uri) ?? project);
+  }
+
+  /** A workspace check: publish for every report, open or not. */
+  async publishEverything(reports: Report[], findings: Finding[]): Promise<number> {
+    for (const r of reports) if (!r.open) this.publishedClosed.add(r.uri);
+    return this.publishAll(reports, findings);
+  }
+
+  /** Forget a closed document: its problems stay only if a workspace check published them. */
+  closed(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    this.published.delete(uri);
+    if (!this.publishedClosed.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A file disappeared from disk. */
+  removed(uri: string): void {
+    if (this.publishedClosed.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.published.delete(uri);
+  }
+
+  get(uri: string): Published | undefined {
+    return this.published.get(uri);
+  }
+
+  /** Error/warning/information/hint counts of what is published for a document. */
+  counts(uri: string): Pick<DocumentStatus, 'errors' | 'warnings' | 'infos' | 'hints'> {
+    const c = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+    for (const d of this.published.get(uri)?.diagnostics ?? []) {
+      if (d.severity === DiagnosticSeverity.Error) c.errors++;
+      else if (d.severity === DiagnosticSeverity.Warning) c.warnings++;
+      else if (d.severity === DiagnosticSeverity.Information) c.infos++;
+      else c.hints++;
+    }
+    return c;
+  }
+
+  status(uri: string, doc: AnalyzedDocument | undefined): DocumentStatus {
+    return {
+      uri,
+      version: doc?.version ?? null,
+      figures: doc?.analysis.claims.length ?? 0,
+      entities: doc?.analysis.entities.length ?? 0,
+      skipped: doc?.skipped ?? null,
+      ...this.counts(uri),
+    };
+  }
+
+  private async publishAll(reports: Report[], findings: Finding[]): Promise<number> {
+    const byPath = new Map<string, Finding[]>();
+    for (const f of findings) {
+      let list = byPath.get(f.path);
+      if (!list) byPath.set(f.path, (list = []));
+      list.push(f);
+    }
+    const changed: string[] = [];
+    let total = 0;
+    for (const r of reports) {
+      const own = (byPath.get(r.uri) ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
+      const diagnostics = own.map((f, i) => this.toDiagnostic(r.doc, f, i));
+      total += diagnostics.length;
+      const key = JSON.stringify(diagnostics);
+      const old = this.published.get(r.uri);
+      this.published.set(r.uri, { uri: r.uri, version: r.doc.version, doc: r.doc, findings: own, diagnostics, key });
+      if (old && old.key === key && old.version === r.doc.version) continue;
+      const params = r.doc.version === null ? { uri: r.uri, diagnostics } : { uri: r.uri, version: r.doc.version, diagnostics };
+      void this.connection.sendDiagnostics(params);
+      changed.push(r.uri);
+    }
+    for (const uri of changed) {
+      const p = this.published.get(uri)!;
+      void this.connection.sendNotification(StatusNotification, this.status(uri, p.doc));
+    }
+    if (changed.length) void this.connection.sendNotification(FiguresChangedNotification, { uris: changed });
+    return total;
+  }
+
+  private toDiagnostic(doc: AnalyzedDocument, f: Finding, index: number): Diagnostic {
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of f.related) {
+      const target = r.path === f.path ? doc : this.reports.peek(r.path);
+      if (!target) continue;
+      related.push({ location: { uri: r.path, range: target.range(r.start, r.end) }, message: pick(r.message, this.locale) });
+    }
+    const d: Diagnostic = {
+      range: doc.range(f.start, f.end),
+      severity: SEVERITY[f.severity],
+      code: f.code,
+      source: SOURCE,
+      message: pick(f.message, this.locale),
+      data: { version: doc.version, index } satisfies DiagnosticData,
+    };
+    if (related.length) d.relatedInformation = related;
+    if (this.ruleDocs) d.codeDescription = { href: `${this.ruleDocs}#${f.code}` };
+    return d;
+  }
+}

@@ -1,0 +1,155 @@
+// growth-mismatch, share-mismatch, parts-exceed-total, sum-mismatch, percent-sum-over-100,
+// multiple-mismatch: firing cases, near misses and rounding edges, through the real extractor.
+import * as assert from 'assert';
+import type { RuleCode } from '../../server/src/core/checks/types';
+import { checkText, findingsOf } from './helpers';
+
+function fires(code: RuleCode, text: string, at: string, message?: RegExp): void {
+  const seen = findingsOf(code, text);
+  assert.strictEqual(seen.length, 1, `${code} should fire once on ${text}; got ${JSON.stringify(checkText(text).map((s) => [s.code, s.at]))}`);
+  assert.strictEqual(seen[0].at, at);
+  if (message) assert.match(seen[0].finding.message.en, message);
+  assert.ok(seen[0].finding.message.zh.length > 0);
+}
+
+function quiet(text: string): void {
+  const loud = checkText(text).filter((s) => s.severity === 'error' || s.severity === 'warning');
+  assert.deepStrictEqual(loud.map((s) => [s.code, s.at]), [], `no error or warning on ${text}`);
+}
+
+describe('rule growth-mismatch', () => {
+  it('fires on a rate that does not follow from the before and after values', () => {
+    fires('growth-mismatch', '公司营收从86.4亿元增长到103.7亿元，增长25.6%。', '25.6%', /86\.4亿元 → 103\.7亿元 is \+20\.0%, not \+25\.6%/);
+    fires('growth-mismatch', '2022年公司营收103.7亿元，同比增长25.6%，上年同期为86.4亿元。', '25.6%');
+    fires('growth-mismatch', '2022年公司营收103.7亿元，较上年的86.4亿元增长25.6%。', '25.6%');
+    fires('growth-mismatch', '2021年公司营收86.4亿元，2022年公司营收103.7亿元，同比增长25.6%。', '25.6%');
+    fires('growth-mismatch', '净利润从12.0亿元下降到10.0亿元，下降25%。', '25%', /-16\.7%/);
+  });
+
+  it('fires on the wrong direction', () => {
+    fires('growth-mismatch', '净利润从12.0亿元增长到10.0亿元。', '10.0亿元', /not a rise/);
+    fires('growth-mismatch', '营收从86.4亿元增长到103.7亿元，下降20.0%。', '20.0%', /wrong direction/);
+  });
+
+  it('related locations name the before and after figures', () => {
+    const [f] = findingsOf('growth-mismatch', '公司营收从86.4亿元增长到103.7亿元，增长25.6%。');
+    assert.strictEqual(f.finding.related.length, 2);
+    const text = '公司营收从86.4亿元增长到103.7亿元，增长25.6%。';
+    assert.deepStrictEqual(f.finding.related.map((r) => text.slice(r.start, r.end)), ['86.4亿元', '103.7亿元']);
+  });
+
+  it('near misses: a correct rate, 同比 against another quarter, a rate without a base', () => {
+    quiet('公司营收从86.4亿元增长到103.7亿元，增长20%。');
+    quiet('公司营收从86.4亿元增长到103.7亿元，同比增长20.0%。');
+    quiet('净利润从12.0亿元下降到10.0亿元，下降16.7%。');
+    quiet('二季度营收30.1亿元，同比增长25.6%，一季度营收25.0亿元。');
+    quiet('二季度营收30.1亿元，环比增长20.4%，上季度为25.0亿元。');
+    quiet('二季度营收30.1亿元，同比增长20.4%，上季度为25.0亿元。');
+    quiet('2022年营收103.7亿元，同比增长25.6%。');
+  });
+
+  it('rounding edges: 86.4 → 103.7 allows 19.9%…20.15%', () => {
+    quiet('营收从86.4亿元增长到103.7亿元，增长19.9%。');
+    quiet('营收从86.4亿元增长到103.7亿元，增长20.2%。');
+    fires('growth-mismatch', '营收从86.4亿元增长到103.7亿元，增长20.3%。', '20.3%');
+    fires('growth-mismatch', '营收从86.4亿元增长到103.7亿元，增长19.8%。', '19.8%');
+    quiet('营收从86.4亿元增长到103.7亿元，增长约20%。');
+  });
+});
+
+describe('rule share-mismatch', () => {
+  it('fires when part / whole is not the stated share', () => {
+    fires('share-mismatch', '全年销售额80亿元，其中线上销售额36亿元，占40%。', '40%', /45\.0%/);
+    fires('share-mismatch', '线上销售额36亿元，占全部80亿元的40%。', '40%');
+    fires('share-mismatch', '公司员工1.20万人，其中研发人员6000人，占比45%。', '45%');
+  });
+
+  it('near misses: rounding-compatible shares and shares of an unstated whole', () => {
+    quiet('全年销售额80亿元，其中线上销售额32亿元，占40%。');
+    quiet('公司员工1.2万人，其中研发人员4300人，占员工总数的35.8%。');
+    quiet('公司销售额32亿元，占全国市场的5%。');
+    quiet('报告期内，公司研发投入9.8亿元，占营业收入的9.5%。');
+  });
+
+  it('rounding edges: 6000 / 1.20万 allows 49.79%…50.21%', () => {
+    quiet('公司员工1.20万人，其中研发人员6000人，占比49.8%。');
+    fires('share-mismatch', '公司员工1.20万人，其中研发人员6000人，占比49.7%。', '49.7%');
+    quiet('公司员工1.20万人，其中研发人员6000人，占比50.2%。');
+  });
+});
+
+describe('rule parts-exceed-total', () => {
+  it('fires when listed parts add up to more than the total', () => {
+    fires('parts-exceed-total', '共查处案件120起，其中刑事案件80起、行政案件50起。', '120起', /130起/);
+    fires('parts-exceed-total', '共查处案件120起，其中刑事案件150起。', '120起', /150起 is more than/);
+    fires('parts-exceed-total', '全年共受理知识产权案件3685件，同比增长12.3%。其中，专利案件1200件，商标案件1800件，著作权案件885件。', '3685件');
+  });
+
+  it('near misses: subsets of one part, change figures, incomplete lists', () => {
+    quiet('共查处案件120起，其中刑事案件80起、行政案件40起。');
+    quiet('共查处案件120起，其中刑事案件80起，其中涉跨境的60起。');
+    quiet('年末全市常住人口1500万人，比上年末增加12万人，其中城镇人口1200万人。');
+    quiet('全年共受理知识产权案件3685件，同比增长12.3%；审结3502件，结案率95.0%。其中，专利案件1200件，商标案件1800件，著作权案件685件。');
+  });
+
+  it('rounding edges: parts are compared at their lower bounds', () => {
+    fires('parts-exceed-total', '共查处案件120起，其中刑事案件80起、行政案件41起。', '120起');
+    quiet('共查处案件约120起，其中刑事案件80起、行政案件41起。');
+    quiet('共查处案件1.2万起，其中刑事案件8000起、行政案件4400起。');
+  });
+});
+
+describe('rule sum-mismatch', () => {
+  it('fires when a declared complete split does not add up', () => {
+    fires('sum-mismatch', '上半年营收50亿元，其中一季度22亿元、二季度26亿元。', '50亿元', /48亿元/);
+    fires('sum-mismatch', '线上32亿元、线下50亿元，合计80亿元。', '80亿元');
+    fires('sum-mismatch', '全年进出口总额8000亿元，增长5.2%。其中，出口4800亿元，增长8.1%；进口3400亿元，增长1.1%。', '8000亿元');
+  });
+
+  it('near misses: a split that adds up, an incomplete list', () => {
+    quiet('上半年营收50亿元，其中一季度24亿元、二季度26亿元。');
+    quiet('全年进出口总额8000亿元，增长5.2%。其中，出口4800亿元，增长8.1%；进口3200亿元，增长1.1%。');
+    quiet('共查处案件120起，其中刑事案件80起、行政案件30起。');
+    quiet('2022年全市实现地区生产总值1.2万亿元，比上年增长3.5%。其中，第一产业增加值120.5亿元，增长4.1%；第二产业增加值4500.3亿元，增长2.8%；第三产业增加值7380.6亿元，增长3.9%。');
+  });
+
+  it('rounding edges: the sum interval of rounded parts', () => {
+    quiet('上半年营收5.0亿元，其中一季度2.2亿元、二季度2.7亿元。');
+    fires('sum-mismatch', '上半年营收5.0亿元，其中一季度2.2亿元、二季度2.6亿元。', '5.0亿元');
+  });
+});
+
+describe('rule percent-sum-over-100', () => {
+  it('fires when the shares of one breakdown pass 100%', () => {
+    fires('percent-sum-over-100', '线上渠道占45%，线下门店占35%，其他渠道占25%。', '25%', /105\.0%/);
+    fires('percent-sum-over-100', '三类用户分别占33%、34%、35%。', '35%');
+  });
+
+  it('near misses: rounding, two breakdowns, multiple choice, one category twice', () => {
+    quiet('三类用户分别占33%、33%、35%。');
+    quiet('线上占60%、线下占40%，男性用户占55%、女性用户占45%。');
+    quiet('受访者中，使用手机支付的占85%，使用现金的占40%（可多选）。');
+    quiet('线上销售额占比60%，线上用户占比70%。');
+    quiet('男性用户占52.3%，女性用户占47.7%。');
+  });
+});
+
+describe('rule multiple-mismatch', () => {
+  it('fires on 倍 and 翻番 that contradict the figures', () => {
+    fires('multiple-mismatch', '营收从2.0亿元增长到6.0亿元，翻了两番。', '翻了两番', /×3/);
+    fires('multiple-mismatch', '今年营收8.0亿元，是去年2.0亿元的3倍。', '3倍', /×4/);
+    fires('multiple-mismatch', '营收从2.0亿元增长到6.0亿元，增长了五倍。', '五倍');
+  });
+
+  it('near misses: 增长了两倍 read as ×3, a correct 翻番, a correct 是…的N倍', () => {
+    quiet('营收从2.0亿元增长到6.0亿元，增长了两倍。');
+    quiet('营收从2.0亿元增长到8.0亿元，翻了两番。');
+    quiet('营收从2.0亿元增长到4.1亿元，翻了一番。');
+    quiet('今年营收6.0亿元，是去年2.0亿元的3倍。');
+    quiet('活动期间，平台销售额同比增长2.4倍，从1.5亿元增长到5.1亿元。');
+  });
+
+  it('rounding edges: single-digit 亿 figures are ±0.5亿', () => {
+    quiet('今年营收8亿元，是去年2亿元的3倍。');
+  });
+});

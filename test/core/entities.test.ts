@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import { findEntities } from '../../server/src/core/entities';
+
+const types = (text: string, words = []) => findEntities(text, words).map((e) => `${e.type}:${e.text}`);
+
+describe('entities', () => {
+  it('finds works in 《》', () => {
+    assert.deepStrictEqual(types('发布《2021知识产权保护年报》显示'), ['work:《2021知识产权保护年报》']);
+  });
+
+  it('finds organisations by suffix, walking back to the start of the name', () => {
+    assert.ok(types('协助广州食药环侦支队开展打假行动').includes('org:广州食药环侦支队'));
+    assert.ok(types('捷豹路虎(中国)有限公司知识产权副经理').includes('org:捷豹路虎(中国)有限公司'));
+    assert.ok(types('与清华大学等高校合作').includes('org:清华大学'));
+    assert.ok(types('中华商标协会、北京反侵权假冒联盟等').includes('org:中华商标协会'));
+  });
+
+  it('does not take generic heads for names', () => {
+    assert.ok(!types('该公司表示').some((t) => t.startsWith('org:')));
+    assert.ok(!types('行业协会').includes('org:行业协会'));
+  });
+
+  it('finds people after a title and before a speech verb', () => {
+    assert.ok(types('阿里巴巴知识产权运营负责人徐骏表示').includes('person:徐骏'));
+    assert.ok(types('副经理沈雅卿就表示').includes('person:沈雅卿'));
+    assert.ok(types('“我们还通过合作。”徐骏称').includes('person:徐骏'));
+  });
+
+  it('types the items of an enumeration by its head noun', () => {
+    const t = types('与福特、本田、吉利等汽车品牌合作，协助浙江、广东等地执法');
+    for (const want of ['org:福特', 'org:本田', 'org:吉利', 'place:浙江', 'place:广东']) assert.ok(t.includes(want), `${want} in ${t}`);
+    const p = types('查获“片仔癀”、“安宫牛黄丸”等假药');
+    assert.ok(p.includes('product:片仔癀') && p.includes('product:安宫牛黄丸'), String(p));
+  });
+
+  it('finds places and product models', () => {
+    assert.ok(types('在厦门召开').includes('place:厦门'));
+    assert.ok(types('新款iPhone 14上市').includes('product:iPhone 14'));
+  });
+
+  it('uses the user dictionary first', () => {
+    const t = findEntities('嗨体和热玛吉合作', [{ word: '嗨体', type: 'product' }]);
+    assert.deepStrictEqual(t.map((e) => `${e.type}:${e.text}`).slice(0, 1), ['product:嗨体']);
+  });
+
+  it('never returns overlapping entities', () => {
+    const list = findEntities('捷豹路虎(中国)有限公司与中国版权保护中心在北京');
+    for (let i = 1; i < list.length; i++) assert.ok(list[i].start >= list[i - 1].end);
+  });
+});
