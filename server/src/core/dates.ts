@@ -182,6 +182,7 @@ export function readDateAt(text: string, i: number, ctx: DateContext): DateRead 
   }
   // YYYY年…
   const y = yearAt(text, i);
+  if (y && text.startsWith('财年', y[1])) return { end: y[1] + 2, kind: 'date', iso: String(y[0]), statedYear: y[0] };
   if (y && text[y[1]] === '年' && !text.startsWith('年龄', y[1])) {
     const tail = readYearTail(text, y[1] + 1, y[0]);
     return { end: tail.end, kind: 'date', iso: tail.iso, statedYear: y[0] };

@@ -26,7 +26,7 @@ export const PREFIX_QUALIFIERS = table([
 /** Between the number and its unit (70余家, 1000多家, 十来个). */
 export const INNER_SUFFIXES = table([
   ['over', '余 多'],
-  ['about', '来'],
+  ['about', '来 几'],
 ]);
 
 /** After the unit (70%以上, 3年左右, 24小时以内). */

@@ -19,6 +19,7 @@ const TITLE = /《[^《》\n]{0,80}》/g;
 const DOUBLING = /翻了?(一|两|二|三|四|[1-4])?番/g;
 const CN_UNIT_START = /^[十百千万亿拾佰仟萬億]/;
 const RANGE_SEP = /^(?:[～~〜\-—–－]|至|到)/;
+const COMPARISON_BEFORE = /(?:比|较|与|同|相比|对比|比起|于)$/;
 
 /** Measure words that a Chinese numeral may not take, because numeral + word is a common word. */
 const CHINESE_NOT_UNIT = new Set(['分', '点', '方', '度', '道', '口', '门', '头', '手', '面', '把', '对', '处', '片', '层', '段', '集']);
@@ -103,6 +104,8 @@ export function scanClaims(text: string, ctx: ScanContext): ScannedClaim[] {
   let r: RegExpExecArray | null;
   while ((r = RELATIVE_DATE_RE.exec(text)) !== null) {
     if (overlapsAny(blocked, r.index, r.index + r[0].length)) continue;
+    // 比上年增长, 较去年同期: the base of a comparison, not a claim about that year.
+    if (r[1] && COMPARISON_BEFORE.test(text.slice(Math.max(0, r.index - 3), r.index))) continue;
     const match = r;
     words.push({ start: r.index, end: r.index + r[0].length, make: () => relativeDate(match) });
   }
@@ -399,6 +402,11 @@ function finish(
   // 70余家, 1000多家, 十来个, 40多万
   const innerWord = matchAt(text, j, INNER_SUFFIXES);
   if (innerWord && (matchUnit(text, j + 1) || text[j + 1] in SCALE_CHARS || /[，。、；,;\s）)]|$/.test(text[j + 1] ?? ''))) {
+    // 十几个 → 10..20: 几 after a round numeral spans its last place.
+    if (innerWord.text === '几') {
+      if (n.style !== 'chinese' || !/[十百千万]$/.test(n.numeral)) return null;
+      upper = value + n.step;
+    }
     inner = innerWord.qualifier;
     qualifierWords.push(innerWord.text);
     j += innerWord.text.length;
@@ -510,7 +518,7 @@ function finish(
   const outerWord = matchAt(text, end, OUTER_SUFFIXES);
   if (outerWord && !(outerWord.text === '上下' && /^上下[游级文班层]/.test(text.slice(end, end + 3)))) {
     const isDuplicateInner = inner !== null && outerWord.text === '多';
-    if (!isDuplicateInner && (outerWord.text !== '多' || kind === 'duration' || kind === 'quantity')) {
+    if (!isDuplicateInner && (outerWord.text !== '多' || kind === 'duration' || kind === 'quantity' || kind === 'multiple')) {
       outer = outerWord.qualifier;
       qualifierWords.push(outerWord.text);
       end += outerWord.text.length;

@@ -30,8 +30,11 @@ const REPORTING_NOUNS = new Set(
   '收入 支出 投资 融资 出口 进口 消费 零售 销售 产量 利润 营收 贷款 存款 增速 增幅 降幅 投入 产出 成交 交易 就业 招聘 注册 下载 访问 浏览 播放 点击 举报 投诉 维权 备案 审核'.split(' '),
 );
 
+/** Time words name when, not what (去年同期, 当年). */
+const TIME_WORD = /^(?:去年|今年|上年|前年|明年|同期|当年|本年|全年|年末|年底|年初|上半年|下半年|季度|月份|当月|本月|上月)/;
+
 function isNounish(t: Token): boolean {
-  if (!/[\u4e00-\u9fffA-Za-z]/.test(t.word)) return false;
+  if (!/[\u4e00-\u9fffA-Za-z]/.test(t.word) || TIME_WORD.test(t.word) || t.tag === 't') return false;
   if (HEAD_SUFFIXES.has(t.word) || REPORTING_NOUNS.has(t.word)) return true;
   return /^(n|vn|an|nz|nt|nr|ns|ng|j|eng|x|l)/.test(t.tag) && !isLink(t);
 }

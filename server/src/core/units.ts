@@ -77,6 +77,12 @@ add('quantity', 'TEU', 1, '标准箱', '标箱', 'TEU');
 add('quantity', 'GB', 1, 'GB');
 add('quantity', 'TB', 1, 'TB');
 add('quantity', 'MB', 1, 'MB');
+add('quantity', 'mAh', 1, 'mAh', '毫安时');
+add('quantity', 'W', 1, 'W', '瓦');
+add('quantity', 'Hz', 1, 'Hz', '赫兹');
+add('quantity', 'GHz', 1, 'GHz');
+add('quantity', 'nm', 1, 'nm', '纳米');
+add('quantity', 'in', 1, '英寸');
 
 // Counts: the measure word is the unit. Two-character words first so that they win.
 const MEASURE_WORDS =
