@@ -283,7 +283,16 @@ function readClaimAt(text: string, i: number, dateCtx: DateContext): Found | nul
 
   const n = readNumber(text, i);
   if (!n) return null;
-  return finishNumber(text, i, n, dateCtx);
+  const found = finishNumber(text, i, n, dateCtx);
+  // 负五, 零下5℃: a sign written in words.
+  const sign = text.startsWith('零下', i - 2) ? '零下' : text[i - 1] === '负' ? '负' : '';
+  if (sign && found?.claim && found.claim.value !== null && found.claim.start === i) {
+    const c = found.claim;
+    c.value = -(c.value as number);
+    if (c.upper !== null) [c.value, c.upper] = [-c.upper, c.value];
+    c.start -= sign.length;
+  }
+  return found;
 }
 
 function readNumber(text: string, i: number): NumberRead | null {
@@ -646,6 +655,10 @@ function acceptBare(
   marked: boolean,
 ): boolean {
   if (n.style === 'chinese' && !marked) {
+    // A numeral standing alone (一百二十三。) is a figure; inside a word (十分, 三农) it is not.
+    const lead = text.slice(Math.max(0, numStart - 5), numStart).replace(/(?:负|零下)$/, '');
+    const alone = (lead === '' || /[\s，。、；：！？,.;:!?（）()“”"]$/.test(lead) || BARE_BEFORE.test(lead)) && /^$|[\s，。、；：！？,.;:!?（）()“”"]/.test(text[end] ?? '');
+    if (alone && n.numeral.length >= 2 && /[十百千万亿拾佰仟]/.test(n.numeral)) return true;
     // Chinese numerals need a unit unless a scale word makes them an amount (过万, 数十万).
     if (!/[万亿]$/.test(n.numeral) || (prefix === null && !marked)) return false;
   }

@@ -83,6 +83,11 @@ add('quantity', 'Hz', 1, 'Hz', '赫兹');
 add('quantity', 'GHz', 1, 'GHz');
 add('quantity', 'nm', 1, 'nm', '纳米');
 add('quantity', 'in', 1, '英寸');
+add('quantity', 'mi', 1, '英里');
+add('quantity', 'ft', 1, '英尺');
+add('quantity', 'lb', 1, '磅');
+add('quantity', 'oz', 1, '盎司');
+add('quantity', 'km/h', 1, '公里/小时', '千米/小时', 'km/h');
 
 // Counts: the measure word is the unit. Two-character words first so that they win.
 const MEASURE_WORDS =
