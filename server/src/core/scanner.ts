@@ -247,6 +247,8 @@ function gluedToLetters(text: string, start: number): boolean {
 
 function readClaimAt(text: string, i: number, dateCtx: DateContext): Found | null {
   const ch = text[i];
+  // Never start inside a decimal whose integer part was skipped (a blocked 8 in 8.6万).
+  if ((text[i - 1] === '.' || text[i - 1] === '．') && isDigitCode(text.charCodeAt(i - 2))) return null;
   const arabicStart = isDigitCode(text.charCodeAt(i)) || ((ch === '-' || ch === '−' || ch === '+' || ch === '＋') && isDigitCode(text.charCodeAt(i + 1)));
   if (arabicStart && gluedToLetters(text, i)) return null;
   // A sign only when it is not a range dash or part of a word: "增长-3.2%" yes, "3-5" no.

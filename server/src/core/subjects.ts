@@ -39,10 +39,12 @@ function isNounish(t: Token): boolean {
   return /^(n|vn|an|nz|nt|nr|ns|ng|j|eng|x|l)/.test(t.tag) && !isLink(t);
 }
 
-/** Unknown words can swallow the link after them (营收达/x): give the link back. */
+const WORDS_ENDING_LIKE_LINKS = new Set('到达 表达 发达 传达 下达 抵达 直达 送达 通达 长达 高达 多达 成为 作为 认为 行为 因为 称为 视为 以为 较为 最为 更为 极为 颇为 尤为 甚为 大为 广为 约为 实为 分别为 均为 共为 超超 接近 将近 最近 附近 临近 邻近 靠近 贴近 亲近 几近 逼近 就近'.split(' '));
+
+/** Words can swallow the link after them (营收达, 抽检率达): give the link back. */
 function splitTrailingLink(tokens: Token[]): Token[] {
   const last = tokens[tokens.length - 1];
-  if (last && last.tag === 'x' && last.word.length > 2 && /[达为超约近逾]$/.test(last.word)) {
+  if (last && last.word.length >= 2 && /[达为超约近逾]$/.test(last.word) && !WORDS_ENDING_LIKE_LINKS.has(last.word)) {
     return [...tokens.slice(0, -1), { word: last.word.slice(0, -1), tag: 'n' }, { word: last.word.slice(-1), tag: 'v' }];
   }
   return tokens;
