@@ -15,7 +15,7 @@ const table = (entries: Array<[Qualifier, string]>): QualifierWord[] =>
 /** Words before the number. Exact markers (达 为) are recognised but not part of the claim text. */
 export const PREFIX_QUALIFIERS = table([
   ['over', '超过 超出 超 逾 突破 多于 高于 大于'],
-  ['about', '大约 大概 约为 约合 约莫 约'],
+  ['about', '大约有 大约 大概 约为 约有 约合 约莫 约'],
   ['nearly', '将近 接近 几近 逼近 近'],
   ['under', '不足 不到 低于 少于 小于 未满 未达 未到'],
   ['at-least', '不少于 不低于 至少 最少 起码 不下'],

@@ -322,8 +322,8 @@ function readOrdinal(text: string, i: number, dateCtx: DateContext): Found | nul
   const unit = matchUnit(text, n.end);
   const ordinalUnit = unit && unit.kind === 'count' ? unit.text : /^[年季期轮代批]/.test(text[n.end] ?? '') ? text[n.end] : null;
   if (!ordinalUnit) {
-    // 第3, 排名第1 (Arabic, then punctuation) is an ordinal; 第一动力 is a word.
-    if (!isDigitCode(text.charCodeAt(i)) || /[\u4e00-\u9fffA-Za-z]/.test(text[n.end] ?? '')) return { end: n.end, claim: null };
+    // 排名第1, 位居全省第二。 (then punctuation) is an ordinal; 第一动力 is a word.
+    if (/[\u4e00-\u9fffA-Za-z0-9]/.test(text[n.end] ?? '')) return { end: n.end, claim: null };
   }
   const end = n.end + (ordinalUnit ? ordinalUnit.length : 0);
   return {
@@ -524,6 +524,12 @@ function finish(
     }
   }
 
+  // 一吨半, 两米半: a half after the unit.
+  if (unit && kind === 'quantity' && text[end] === '半' && upper === null && !/[\u4e00-\u9fff]/.test(text[end + 1] ?? '') ) {
+    value += 0.5;
+    end += 1;
+  }
+
   // Outer suffix: 70%以上, 3年左右, 24小时以内, 3年多.
   let outer: Qualifier | null = null;
   const outerWord = matchAt(text, end, OUTER_SUFFIXES);
@@ -636,7 +642,9 @@ function unitAt(text: string, j: number, n: NumberRead): UnitDef | null {
 /** Chinese numerals with a measure word: 一万家 yes; 一条思路, 十分, 三方 no. */
 function acceptChineseWithUnit(n: NumberRead, unit: UnitDef, qualified: boolean): boolean {
   if (CHINESE_NOT_UNIT.has(unit.text)) return false;
-  if (n.value === 1 && !n.scale && !/[十百千万亿拾佰仟]/.test(n.numeral) && unit.kind !== 'multiple' && !qualified) return false;
+  // 一 with a measure word is mostly an article (一条思路, 一套体系); with money or a physical unit it is a figure.
+  const measured = unit.kind === 'multiple' || unit.kind === 'money' || unit.kind === 'quantity' || unit.kind === 'percent';
+  if (n.value === 1 && !n.scale && !/[十百千万亿拾佰仟]/.test(n.numeral) && !measured && !qualified) return false;
   if (n.numeral.length === 1 && n.value === 2 && unit.kind === 'count' && unit.text === '会') return false;
   return true;
 }
