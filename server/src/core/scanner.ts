@@ -502,12 +502,24 @@ function finish(
   }
   let end = unit ? unitEnd : j;
 
-  // 三成 → 30%: 成 as a tenth.
+  // 三成 → 30%: 成 as a tenth (三成半 → 35%).
   if (!unit && text[end] === '成' && !NOT_TENTH_AFTER.test(text.slice(end, end + 2)) && value <= 10 && !currency) {
     kind = 'percent';
     baseUnit = '%';
     factor = 10;
     unitText = '成';
+    end += 1;
+    if (text[end] === '半' && upper === null && !/[\u4e00-\u9fff]/.test(text[end + 1] ?? '')) {
+      value += 0.5;
+      end += 1;
+    }
+  }
+  // 八折 → 80%, 75折 → 75%, 9.9折 → 99%: a discount is the share of the price paid.
+  if (!unit && text[end] === '折' && !/^折[扣合叠旧算射腾损返价现]/.test(text.slice(end, end + 2)) && value > 0 && value < 100 && !currency && !n.scale) {
+    kind = 'percent';
+    baseUnit = '%';
+    factor = value < 10 ? 10 : 1;
+    unitText = '折';
     end += 1;
   }
 
