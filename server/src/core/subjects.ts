@@ -134,8 +134,14 @@ function subjectAfter(tokens: Token[]): string {
 /** Fill `subject` for each claim of one paragraph. Dates and times have none. */
 export function findSubject(text: string, claim: Claim): string {
   if (claim.kind === 'date' || claim.kind === 'time') return '';
-  const from = clauseStart(text, claim.start);
-  const before = subjectBefore(tag(text.slice(from, claim.start)));
+  let from = clauseStart(text, claim.start);
+  let until = claim.start;
+  // 营业收入：103.7亿元 — a label before a colon names the figure after it.
+  if (/^\s*$/.test(text.slice(from, until)) && /[:：]/.test(text[from - 1] ?? '')) {
+    until = from - 1;
+    from = clauseStart(text, until);
+  }
+  const before = subjectBefore(tag(text.slice(from, until)));
   if (before && claim.kind !== 'ordinal') return before;
   const { to, cut } = clauseEnd(text, claim.end);
   if (claim.kind === 'count' || claim.kind === 'percent' || claim.kind === 'quantity' || claim.kind === 'money' || claim.kind === 'ordinal') {
@@ -145,7 +151,7 @@ export function findSubject(text: string, claim: Claim): string {
     if (after) return after;
   }
   // 拦截超9.2万次: for counts of actions, the action is what is counted.
-  const tokens = tag(text.slice(from, claim.start));
+  const tokens = tag(text.slice(from, until));
   const verb = [...tokens].reverse().find((t) => t.tag === 'v' && !LINK_WORDS.has(t.word));
   return verb && claim.unit === '次' ? verb.word : '';
 }
