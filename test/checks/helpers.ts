@@ -1,4 +1,6 @@
 // Run the real extractor and the checks on short texts, the way `zh-figures check` does.
+// Rules that throw fail the tests instead of being skipped quietly.
+process.env.ZH_FIGURES_DEBUG = '1';
 import { analyzeText } from '../../server/src/core/analyze';
 import { checkDocuments, ChecksConfig } from '../../server/src/core/checks';
 import type { Finding, RuleCode } from '../../server/src/core/checks/types';

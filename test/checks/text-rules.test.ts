@@ -152,6 +152,20 @@ describe('rule conflicting-values', () => {
     none('conflicting-values', '2021年平台入驻商家10.2万家。2022年平台入驻商家12.6万家。');
     none('conflicting-values', '一线城市用户占30%，二线城市用户占40%，三线及以下城市用户占30%。');
     none('conflicting-values', '2022年公司共抓捕犯罪嫌疑人1968名。其中，浙江抓捕犯罪嫌疑人500名。');
+    none('conflicting-values', '2022年，公司营收103.7亿元，比上年增长20.0%；净利润12.3亿元，比上年增长8.5%；上年同期净利润为11.3亿元。');
+    none('conflicting-values', '2022年全国居民人均可支配收入36883元。其中，城镇居民人均可支配收入49283元；农村居民人均可支配收入20133元。');
+    none('conflicting-values', '城镇居民人均可支配收入49283元。农村居民人均可支配收入20133元。');
+    none('conflicting-values', '公司营收103.7亿元。电商业务营收60.2亿元。');
+    none('conflicting-values', '- 线上渠道：营收45.2亿元，占比43.6%\n- 线下门店：营收58.5亿元，占比56.4%\n');
+    none('conflicting-values', '其中，境内收入98.5亿元，同比增长10.1%，占营业收入的63.0%；境外收入57.8亿元，同比增长16.6%，占营业收入的37.0%。');
+  });
+
+  it('fires on restated rates and on 超 figures below a restatement', () => {
+    const rates = findingsOf('conflicting-values', '2022年公司营收同比增长20.0%。2022年，公司营收同比增长22.0%。');
+    assert.deepStrictEqual(rates.map((s) => s.at), ['20.0%', '22.0%']);
+    const over = findingsOf('conflicting-values', '截至2021年底，平台累计保护知识产权权利超64万项。截至2021年底，平台累计保护知识产权权利46万项。');
+    assert.deepStrictEqual(over.map((s) => s.at), ['超64万项', '46万项']);
+    assert.match(over[0].finding.message.en, /超64万项 here but 46万项/);
   });
 
   it('across files only for documents about the same organisation', () => {

@@ -16,11 +16,11 @@ describe('checks/tolerance', () => {
     assert.strictEqual(i.hi, 3887500000);
   });
 
-  it('超 opens the interval above, 近 and 不足 below', () => {
+  it('超 opens the interval above, 不足 below; 近 stays within a fifth below', () => {
     assert.strictEqual(claimInterval(claim(120000, 10000, 'over'))!.hi, Infinity);
     assert.strictEqual(claimInterval(claim(120000, 10000, 'over'))!.lo, 115000);
     const nearly = claimInterval(claim(500000, 10000, 'nearly'))!;
-    assert.strictEqual(nearly.lo, 0);
+    assert.strictEqual(nearly.lo, 400000);
     assert.strictEqual(nearly.hi, 505000);
     assert.strictEqual(claimInterval(claim(500000, 10000, 'under'))!.lo, 0);
   });

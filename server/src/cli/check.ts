@@ -5,14 +5,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from './args';
 import type { CliIo } from './main';
-import { collectReports } from './read-report';
-import { ProjectConfigFinder } from './project-config';
-import { analyzeText } from '../core/analyze';
+import { analyzeReports } from './analyze-reports';
 import { checkDocuments, DEFAULT_SEVERITIES, RULES, ruleDocUrl } from '../core/checks';
 import type { CheckInput, Finding, LocalizedText, RuleCode } from '../core/checks/types';
 import { LineIndex } from '../core/position';
-import { parseUserDictionary } from '../lsp/user-dictionary';
-import type { UserWord } from '../core/types';
 import { RULE_TITLES } from '../core/checks/titles';
 
 type Lang = 'en' | 'zh';
@@ -30,35 +26,8 @@ function pick(t: LocalizedText, lang: Lang): string {
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const opts = parseArgs(argv, ['text', 'json', 'sarif']);
   const lang: Lang = opts.lang ?? langFromEnv();
-  const { files, errors } = collectReports(opts.paths);
-  let ioError = errors.length > 0;
-  for (const e of errors) io.err(`zh-figures: ${e}\n`);
-
-  const finder = new ProjectConfigFinder();
-  const dictionaries = new Map<string, UserWord[]>();
-  const inputs: CheckInput[] = [];
-  const texts = new Map<string, string>();
-  for (const f of files) {
-    if (finder.isIgnored(f.path)) continue;
-    const cfg = finder.forPath(f.path);
-    let userWords: UserWord[] | undefined;
-    if (cfg.config.userDictionary) {
-      const dict = path.resolve(cfg.dir, cfg.config.userDictionary);
-      if (!dictionaries.has(dict)) {
-        try {
-          dictionaries.set(dict, parseUserDictionary(fs.readFileSync(dict, 'utf8')));
-        } catch (e) {
-          io.err(`zh-figures: ${dict}: cannot read user dictionary (${(e as Error).message})\n`);
-          dictionaries.set(dict, []);
-        }
-      }
-      userWords = dictionaries.get(dict);
-    }
-    const analysis = analyzeText(f.text, { baseDate: opts.baseDate ?? cfg.config.baseDate, userWords });
-    inputs.push({ path: f.path, analysis });
-    texts.set(f.path, f.text);
-  }
-  for (const e of finder.errors) io.err(`zh-figures: ${e}\n`);
+  const { inputs, finder, ioError } = analyzeReports(opts.paths, opts.baseDate, io);
+  const texts = new Map(inputs.map((i) => [i.path, i.analysis.text]));
 
   const findings = checkDocuments(inputs, { rulesFor: (p) => finder.forPath(p).config.rules });
   const indexes = new Map<string, LineIndex>();

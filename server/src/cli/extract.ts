@@ -1,8 +1,7 @@
 // `zh-figures extract`: every claim and entity of the given reports, as the contract's JSON
 // or as a readable table.
 import { parseArgs } from './args';
-import { collectReports } from './read-report';
-import { analyzeText } from '../core/analyze';
+import { analyzeReports } from './analyze-reports';
 import { LineIndex } from '../core/position';
 import type { Claim, Entity } from '../core/types';
 import type { CliIo } from './main';
@@ -32,14 +31,8 @@ export function contractEntity(e: Entity) {
 
 export async function runExtract(argv: string[], io: CliIo): Promise<number> {
   const opts = parseArgs(argv, ['text', 'json']);
-  const { files, errors } = collectReports(opts.paths);
-  for (const e of errors) io.err(`zh-figures: ${e}\n`);
-
-  const results = files.map((f) => {
-    const analysis = analyzeText(f.text, { baseDate: opts.baseDate });
-    const lines = new LineIndex(f.text);
-    return { path: f.path, analysis, lines };
-  });
+  const { inputs, ioError } = analyzeReports(opts.paths, opts.baseDate, io);
+  const results = inputs.map(({ path, analysis }) => ({ path, analysis, lines: new LineIndex(analysis.text) }));
 
   if (opts.json) {
     const out = {
@@ -62,7 +55,7 @@ export async function runExtract(argv: string[], io: CliIo): Promise<number> {
       io.out(`${r.analysis.claims.length} claims, ${r.analysis.entities.length} entities in ${r.path}\n\n`);
     }
   }
-  return errors.length > 0 ? 2 : 0;
+  return ioError ? 2 : 0;
 }
 
 /** Columns padded by display width: CJK characters take two cells in a terminal. */

@@ -78,8 +78,13 @@ export function resolveBaseDate(text: string, options: AnalysisOptions = {}): Ba
 export function analyzeParagraph(text: string, base: BaseDate, userWords: UserWord[] = []): ParagraphResult {
   const scanned = scanClaims(text, { base });
   const claims: Claim[] = [];
+  let usedUntil = 0;
   for (const { claim, bare } of scanned) {
-    claim.subject = findSubject(text, claim);
+    // A run of hundreds of digits overflows a double: not a figure anyone can check.
+    if (!isFiniteOrNull(claim.value) || !isFiniteOrNull(claim.upper)) continue;
+    const found = findSubject(text, claim, usedUntil);
+    claim.subject = found.subject;
+    usedUntil = found.usedUntil;
     if (bare && claim.kind === 'count' && (MONEY_WORDS.test(claim.subject) || MONEY_VERBS.test(wordsBefore(text, claim)))) {
       // 涉案金额达38.87亿: an amount of money even without 元.
       claim.kind = 'money';
@@ -88,6 +93,10 @@ export function analyzeParagraph(text: string, base: BaseDate, userWords: UserWo
     claims.push(claim);
   }
   return { claims, entities: findEntities(text, userWords) };
+}
+
+function isFiniteOrNull(v: number | null): boolean {
+  return v === null || Number.isFinite(v);
 }
 
 function dictionaryKey(userWords: UserWord[]): string {

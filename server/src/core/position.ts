@@ -28,7 +28,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Between the CR and LF of one line break: the line's end, as LSP documents have it.
+    if (o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -40,10 +42,15 @@ export class LineIndex {
   }
 
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line];
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(start, Math.min(start + Math.max(0, position.character), next));
+    // Positions come from clients: tolerate fractions, NaN and values out of range.
+    const line = Math.floor(Number(position.line)) || 0;
+    const character = Math.floor(Number(position.character)) || 0;
+    if (line < 0) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[line];
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    // LSP: a character past the line's end means the end of the line, before its line break.
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return Math.max(start, Math.min(start + Math.max(0, character), end));
   }
 }

@@ -1,6 +1,7 @@
 // nodejieba, loaded lazily and once. Segmentation is only ever asked for short windows (the
 // clause before a figure, the words before an organisation suffix), never for whole texts.
 import type { UserWord } from './types';
+import { REPORT_TERMS } from './gazetteer';
 
 export interface Token {
   word: string;
@@ -24,6 +25,7 @@ function load(): Jieba | null {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const nj = require('nodejieba') as Jieba;
     nj.load();
+    for (const term of REPORT_TERMS) nj.insertWord(term, 'n');
     jieba = nj;
   } catch (e) {
     // Without the native addon the analysis still runs; subjects fall back to a plain rule.

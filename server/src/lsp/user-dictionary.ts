@@ -2,12 +2,8 @@
 // the server), re-read only when the file changes.
 import * as fs from 'fs';
 import type { UserWord } from '../core/types';
-import { parseUserDictionary as parse } from '../core/user-dictionary';
+import { parseUserDictionary } from '../core/user-dictionary';
 
-/** Words of a dictionary text; entries that cannot be read are skipped. */
-export function parseUserDictionary(text: string): UserWord[] {
-  return parse(text).words;
-}
 
 /** Loads dictionaries by path, re-reading a file only when its modification time changes. */
 export class UserDictionaries {
@@ -18,7 +14,7 @@ export class UserDictionaries {
     const stat = fs.statSync(file);
     const hit = this.cache.get(file);
     if (hit && hit.mtimeMs === stat.mtimeMs) return hit.words;
-    const words = parseUserDictionary(fs.readFileSync(file, 'utf8'));
+    const words = parseUserDictionary(fs.readFileSync(file, 'utf8'), file).words;
     this.cache.set(file, { mtimeMs: stat.mtimeMs, words });
     return words;
   }

@@ -42,10 +42,9 @@ const NOT_FIGURE = (c: Claim) => c.kind !== 'date' && c.kind !== 'time' && c.kin
 
 /** The total a sentence opening with 其中 hangs from: the one same-measure amount of the sentence before. */
 function totalBefore(doc: DocContext, sentenceStart: number, first: Claim): Claim | null {
-  const prevIndex = doc.longSentences.findIndex((s) => s.end <= sentenceStart && doc.longSentences[doc.longSentences.indexOf(s) + 1]?.start >= sentenceStart);
-  if (prevIndex < 0) return null;
-  const prev = doc.longSentences[prevIndex];
-  const amounts = doc.claimsIn(prev, NOT_FIGURE).filter((c) => isAmount(c) && sameMeasure(c, first));
+  const prev = doc.longSentenceBefore(sentenceStart);
+  if (!prev) return null;
+  const amounts = doc.claimsIn(prev, NOT_FIGURE).filter((c) => isAmount(c) && sameMeasure(c, first) && !isChange(doc, c));
   return amounts.length === 1 ? amounts[0] : null;
 }
 
@@ -67,8 +66,19 @@ function isCompleteSplit(total: Claim, parts: Claim[], doc: DocContext): boolean
   return false;
 }
 
-/** Breakdowns of one document, each within one sentence. */
+const cache = new WeakMap<DocContext, Breakdown[]>();
+
+/** Breakdowns of one document, each within one sentence (computed once per document). */
 export function findBreakdowns(doc: DocContext): Breakdown[] {
+  let list = cache.get(doc);
+  if (!list) {
+    list = scanBreakdowns(doc);
+    cache.set(doc, list);
+  }
+  return list;
+}
+
+function scanBreakdowns(doc: DocContext): Breakdown[] {
   const out: Breakdown[] = [];
   for (const sentence of doc.longSentences) {
     let figs = doc.claimsIn(sentence, NOT_FIGURE);

@@ -43,6 +43,8 @@ const VERB = `(?:${UP}|${DOWN})`;
 const RATE_LEAD = new RegExp(
   `(同比|环比)?(?:大幅|小幅|明显|显著|略有|稳步)?(${VERB}|增幅|增速|涨幅|降幅|减幅|跌幅|增长率|下降率)(?:了|为|达|达到|约为|是)?\\s*$`
 );
+/** What may stand between the figures and the stated change: punctuation and linking words. */
+const LEAD_GLUE = /^[，,、\s]*(?:即|也就是|亦即|整体|总体|合计|累计|共|其|分别)?(?:较|比|相比)?(?:上年|去年|上一年|前一年|上年同期|去年同期|上期|上季度|上月|年初|年末|年底)?(?:同期)?[，,\s]*$/;
 const MULTIPLE_TO_LEAD = /(?:是|为|相当于|达到?|增至|增长到|提高到|提升到|上升到|扩大到|扩大至|升至)(?:了)?(?:[^，。；]{0,12}的)?\s*$/;
 
 /** Period words that may sit between two figures (从2021年的X增长到2022年的Y). */
@@ -132,7 +134,7 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
       if (r.kind === 'multiple') {
         if (/翻/.test(r.text) || /翻(?:了)?\s*$/.test(lead)) return { basis: '', verb: '翻', sense: 'to' };
         const m = RATE_LEAD.exec(lead);
-        if (m && /^(?:了|)$/.test(lead.slice(m.index + m[0].length).trim()) && !/[到至]\s*$/.test(lead)) {
+        if (m && LEAD_GLUE.test(stripNoise(lead.slice(0, m.index))) && /^(?:了|)$/.test(lead.slice(m.index + m[0].length).trim()) && !/[到至]\s*$/.test(lead)) {
           return { basis: (m[1] as '同比' | '环比') ?? '', verb: m[2], sense: 'by' };
         }
         if (MULTIPLE_TO_LEAD.test(lead)) return { basis: '', verb: '为', sense: 'to' };
@@ -140,6 +142,8 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
       }
       const m = RATE_LEAD.exec(lead);
       if (!m) return null;
+      // 营收从80亿元增长到100亿元，利润增长15%: a new subject before the verb is another change.
+      if (!LEAD_GLUE.test(stripNoise(lead.slice(0, m.index)))) return null;
       // 年均/复合增长率 is a yearly average, not the change between the two figures.
       if (/年均|复合|平均|年化|每年/.test(lead)) return null;
       return { basis: (m[1] as '同比' | '环比') ?? '', verb: m[2], sense: 'to' };
@@ -157,7 +161,7 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
         if (pm && (hasFrom || pm[1]) && !(pm[2] === '为' && !pm[1])) {
           const pairDirection = directionOf(pm[1]);
           pairs.push({ before: a, after: b, pairDirection, verb: pm[1] ?? '' });
-          // The stated change follows Y (或 comes right before 从).
+          // The stated change follows Y (or comes right before 从).
           let k = i + 2;
           const st = statedAt(k, b.end);
           if (st) {
@@ -225,18 +229,39 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
         }
       }
 
-      // Two periods of one subject: 2021年 X，2022年 Y，增长 R.
-      const earlier = figs[k - 2];
-      if (earlier && isLevel(earlier) && measureMatch(earlier, after) && r.kind !== 'multiple') {
-        const pe = periodOf(doc, earlier);
+      // Y，比上年增加 D，增长 R: the base is Y − D (Y + D for a decrease).
+      if (r.kind !== 'multiple' && isAmount(after) && k >= 2) {
+        const level = figs[k - 2];
+        const dm = /^[，,]?\s*(?:比|较)?(?:上年|去年|上一年|上年同期|去年同期|年初|上年末|去年底|上年底)?(?:末|底)?(增加|减少|新增|净增|净减|增长|下降|多|少)(?:了)?\s*$/.exec(doc.slice(level.end, after.start));
+        if (dm && isAmount(level) && sameMeasure(level, after) && level.qualifier === 'exact' && after.qualifier === 'exact' && level.upper === null && after.upper === null) {
+          const up = !/减少|净减|下降|少/.test(dm[1]);
+          const base = baseFromChange(level, after, up);
+          if (base && (base.value as number) > 0) {
+            out.push({ before: base, after: level, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
+            used.add(r);
+            continue;
+          }
+        }
+      }
+
+      // Two periods of one subject: 2021年 X … 2022年 Y，同比增长 R (X earlier in the paragraph).
+      if (r.kind !== 'multiple' && st.basis !== '环比') {
         const pa = periodOf(doc, after);
-        if (pe && pa && pe !== pa && (earlier.subject === after.subject || !earlier.subject || !after.subject)) {
-          const ye = yearOf(pe, baseYear);
-          const ya = yearOf(pa, baseYear);
-          const sameSub = pe.replace(/^\d{4}-?/, '') === pa.replace(/^\d{4}-?/, '');
-          const yoy = ye !== null && ya !== null && ya - ye === 1 && sameSub;
-          if (yoy && st.basis !== '环比') {
-            out.push({ before: earlier, after, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
+        const ya = yearOf(pa, baseYear);
+        if (pa && ya !== null) {
+          const para = doc.paragraphOf(after.start);
+          const earlier = figs[k - 2];
+          const candidates = doc.claimsIn({ start: Math.max(para.start, after.start - 600), end: after.start }, (c) => {
+            if (c === after || !isLevel(c) || !measureMatch(c, after)) return false;
+            const sameSubject = c.subject.length >= 2 && c.subject === after.subject;
+            const anonymousNeighbour = c === earlier && (!c.subject || !after.subject);
+            if (!sameSubject && !anonymousNeighbour) return false;
+            const pc = periodOf(doc, c);
+            const yc = yearOf(pc, baseYear);
+            return yc !== null && ya - yc === 1 && pc.replace(/^\d{4}-?/, '') === pa.replace(/^\d{4}-?/, '');
+          });
+          if (candidates.length === 1) {
+            out.push({ before: candidates[0], after, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
             used.add(r);
           }
         }
@@ -244,6 +269,39 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
     }
   }
   return { statements: out, pairs };
+}
+
+/**
+ * The figure before a change stated as an amount (58万家，比上年增加13万家 → 45万家), as a
+ * synthetic claim whose step carries the rounding of both figures.
+ */
+function baseFromChange(level: Claim, change: Claim, up: boolean): Claim | null {
+  if (level.value === null || change.value === null) return null;
+  const value = up ? level.value - change.value : level.value + change.value;
+  // Two whole counts (12起, 3起) give a whole count; rounded figures add their rounding.
+  const whole = (c: Claim) => c.kind === 'count' && !c.scale && stepOfClaim(c) <= 1 && Number.isInteger(c.value);
+  const step = whole(level) && whole(change) ? 1 : stepOfClaim(level) + stepOfClaim(change);
+  const scaleWord = level.scale;
+  const k: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12, 千: 1e3, 百万: 1e6, 千万: 1e7 };
+  const inScale = Math.round((value / (k[scaleWord] ?? 1)) * 1e6) / 1e6;
+  return {
+    ...level,
+    text: `${inScale}${scaleWord}${level.unitText}`,
+    start: change.start,
+    end: change.end,
+    value,
+    upper: null,
+    numeral: String(inScale),
+    step,
+    qualifier: 'exact',
+    qualifierText: '',
+    qualifierWords: [],
+    vague: false,
+  };
+}
+
+function stepOfClaim(c: Claim): number {
+  return c.step > 0 ? c.step : 1;
 }
 
 /** 同比 compares with the same period a year before; 环比 with the period just before. */

@@ -64,6 +64,22 @@ export class DocContext {
       analysis.paragraphs && analysis.paragraphs.length > 0
         ? [...analysis.paragraphs].sort((a, b) => a.start - b.start)
         : spans(this.text, /\n\s*\n|　　/g);
+    this.figures = this.claims.filter((c) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal');
+  }
+
+  /** Claims that are figures (not dates, times or ordinals), in text order. */
+  readonly figures: Claim[];
+
+  /** Index of the first claim of `list` starting at or after `offset`. */
+  private static lowerBound(list: Claim[], offset: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   sentenceOf(offset: number): Span {
@@ -74,13 +90,28 @@ export class DocContext {
     return findSpan(this.longSentences, offset);
   }
 
+  /** The full sentence ending at or before `offset`, if any. */
+  longSentenceBefore(offset: number): Span | null {
+    let lo = 0;
+    let hi = this.longSentences.length - 1;
+    let found: Span | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.longSentences[mid].end <= offset) {
+        found = this.longSentences[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
   clauseOf(offset: number): Span {
     return findSpan(this.clauses, offset);
   }
 
   paragraphOf(offset: number): Span {
-    for (const p of this.paragraphs) if (offset >= p.start && offset < p.end) return p;
-    return this.sentenceOf(offset);
+    const p = findSpan(this.paragraphs, offset);
+    return p.end > p.start ? p : this.sentenceOf(offset);
   }
 
   slice(start: number, end: number): string {
@@ -89,7 +120,12 @@ export class DocContext {
 
   /** Figures whose start lies in the span, in text order. */
   claimsIn(span: Span, filter?: (c: Claim) => boolean): Claim[] {
-    return this.claims.filter((c) => c.start >= span.start && c.end <= span.end && (!filter || filter(c)));
+    const out: Claim[] = [];
+    for (let i = DocContext.lowerBound(this.claims, span.start); i < this.claims.length && this.claims[i].start < span.end; i++) {
+      const c = this.claims[i];
+      if (c.end <= span.end && (!filter || filter(c))) out.push(c);
+    }
+    return out;
   }
 
   /**
@@ -98,9 +134,12 @@ export class DocContext {
    */
   leadIn(claim: Claim, within: Span = this.sentenceOf(claim.start)): string {
     let from = within.start;
-    for (const c of this.claims) {
-      if (c.kind === 'date' || c.kind === 'time' || c.kind === 'ordinal') continue;
-      if (c.end <= claim.start && c.end > from && c !== claim) from = c.end;
+    // Figures are sorted by start; the previous one ends before this one starts (look back a few
+    // in case of nested claims).
+    const i = DocContext.lowerBound(this.figures, claim.start);
+    for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+      const c = this.figures[j];
+      if (c !== claim && c.end <= claim.start && c.end > from) from = c.end;
     }
     return this.slice(from, claim.start);
   }

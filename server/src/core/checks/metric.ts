@@ -87,7 +87,8 @@ export function periodPhraseOf(doc: DocContext, claim: Claim): { offset: number;
   const inSentence = periodPhrases(doc.text, sentence.start, claim.start);
   if (inSentence.length > 0) return inSentence[inSentence.length - 1];
   const para = doc.paragraphOf(claim.start);
-  const inPara = periodPhrases(doc.text, para.start, claim.start);
+  // A report pasted as one long line is one "paragraph": look back a bounded distance.
+  const inPara = periodPhrases(doc.text, Math.max(para.start, claim.start - 600), claim.start);
   if (inPara.length > 0) return inPara[inPara.length - 1];
   return null;
 }
@@ -109,7 +110,17 @@ export function modifiersOf(doc: DocContext, claim: Claim): string {
 }
 
 /** The document's own period: the first explicit year it names (a report's title year). */
+const docPeriods = new WeakMap<DocContext, string>();
+
 function documentPeriod(doc: DocContext): string {
+  const hit = docPeriods.get(doc);
+  if (hit !== undefined) return hit;
+  const key = firstYear(doc);
+  docPeriods.set(doc, key);
+  return key;
+}
+
+function firstYear(doc: DocContext): string {
   const first = periodPhrases(doc.text, 0, doc.text.length).find((p) => /^\d{4}$/.test(p.key));
   return first ? first.key : '';
 }

@@ -35,6 +35,8 @@ export function qualifierWordsAround(doc: DocContext, c: Claim): QualifierWord[]
   // Right before the claim (至少 in 至少5倍以上), not crossing punctuation.
   const outside = doc.slice(Math.max(0, c.start - 3), c.start);
   for (const w of BEFORE) {
+    // 最近3年, 附近: 近 there means "recent" or "near by", not "nearly".
+    if (w === '近' && /[最附邻靠]近$/.test(outside)) continue;
     if (outside.endsWith(w)) {
       head = w + head;
       headStart = c.start - w.length;
@@ -48,7 +50,8 @@ export function qualifierWordsAround(doc: DocContext, c: Claim): QualifierWord[]
       pos++;
       continue;
     }
-    out.push({ word: w, side: 'before', start: headStart + pos, end: headStart + pos + w.length });
+    // 近三年来: for a span of time 近 means "the last", not "nearly".
+    if (!(w === '近' && c.kind === 'duration')) out.push({ word: w, side: 'before', start: headStart + pos, end: headStart + pos + w.length });
     pos += w.length;
   }
   // After the numeral: words in the claim tail (余人, 多家, 以上) and right after the claim.

@@ -1,7 +1,7 @@
 // Figures that state a metric outright, keyed for comparison across a document and across
 // files: subject + unit family + period (+ modifiers such as 累计/日均). A figure inside a
 // sub-scope (其中…, 例如…, 单…, 该案…) is a different metric and is left out.
-import type { Claim } from '../types';
+import type { Claim, Entity } from '../types';
 import { DocContext } from './context';
 import { metricKey } from './metric';
 import { claimInterval, Interval } from './tolerance';
@@ -19,19 +19,47 @@ export interface MetricStatement {
   modifier: string;
 }
 
+/** Words that do not narrow a metric: periods, 截至, 报告显示, list markers, punctuation. */
+function normalizeLead(text: string): string {
+  return text
+    .replace(/(\d{4}|[〇一二三四五六七八九]{4})年(?:度)?(?:底|末|初)?|截至|截止|目前|年底|年末|全年|今年|去年|上年|本年|当年/g, '')
+    .replace(/(?:报告|数据|统计|资料|公告|年报)?(?:还|也)?(?:显示|表明|指出|披露|称|介绍)/g, '')
+    .replace(/^[-*+•·#>\s\d.、)）]+/, '')
+    .replace(/[，,：:；;、\s“”"'‘’《》()（）【】\[\]|…—]/g, '')
+    .replace(/该|本|公司|集团|企业|平台|年度|共计|共|累计|总|其|已|达到?|实现|完成|为|是|有/g, '');
+}
+
+/** The words before the subject in its sentence (一线 in 一线城市用户, 线上渠道 in a list item). */
 function modifierOf(doc: DocContext, c: Claim): string {
-  const clause = doc.clauseOf(c.start);
-  const lead = doc.slice(clause.start, c.start);
+  const lead = doc.leadIn(c, doc.sentenceOf(c.start));
   const at = lead.lastIndexOf(c.subject.trim());
-  if (at <= 0) return '';
-  const before = lead.slice(0, at).replace(/(\d{4}|[〇一二三四五六七八九]{4})年(?:底|末|初)?|截至|截止|年底|年末|全年|今年|去年|上年|本年/g, '');
-  return before.slice(-6).replace(/^.*(?:的|在|对|向|为|有|了|和|与|及|共|已|将|\d)/, '').trim();
+  if (at < 0) return '';
+  return normalizeLead(lead.slice(0, at)).slice(-6);
 }
 
 const KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 const SUBSCOPE = /(其中|例如|比如|譬如|包括|包含|单个|单笔|单日|单月|单家|仅|某|一起|该案|此案|个案|案中|分别|之一|最高|最大|最多|最少|排名|前十|TOP|top|平均|均值|此前|曾|预计|计划|目标|有望|将(?!近)|力争|超过了?一半)/;
 
 const cache = new WeakMap<DocContext, MetricStatement[]>();
+const sortedEntities = new WeakMap<DocContext, Entity[]>();
+
+function entitiesIn(doc: DocContext, span: { start: number; end: number }): Entity[] {
+  let list = sortedEntities.get(doc);
+  if (!list) {
+    list = [...(doc.analysis.entities ?? [])].sort((a, b) => a.start - b.start);
+    sortedEntities.set(doc, list);
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Entity[] = [];
+  for (let i = lo; i < list.length && list[i].start < span.end; i++) if (list[i].end <= span.end) out.push(list[i]);
+  return out;
+}
 
 export function metricStatements(doc: DocContext): MetricStatement[] {
   let list = cache.get(doc);
@@ -47,8 +75,9 @@ export function metricStatements(doc: DocContext): MetricStatement[] {
     if (SUBSCOPE.test(lead)) continue;
     const interval = claimInterval(c);
     if (!interval) continue;
-    const ents = (doc.analysis.entities ?? []).filter((e) => e.start >= sentence.start && e.end <= sentence.end);
-    const relation = c.kind === 'percent' ? doc.leadIn(c, sentence).replace(/[，,\s的了为是达到约近超过逾]/g, '').slice(-3) : '';
+    const ents = entitiesIn(doc, sentence);
+    // A rate is restated only in the same words (同比增长 … 同比增长), shares of different parts not.
+    const relation = c.kind === 'percent' ? normalizeLead(doc.slice(sentence.start, c.start)).replace(/[的了约近超过逾]/g, '') : '';
     list.push({
       doc,
       claim: c,
@@ -62,6 +91,14 @@ export function metricStatements(doc: DocContext): MetricStatement[] {
   }
   cache.set(doc, list);
   return list;
+}
+
+
+/** Both without a narrowing word, or agreeing on as many trailing characters as the shorter has. */
+function sameModifier(a: string, b: string): boolean {
+  if (!a || !b) return a === b;
+  const n = Math.min(a.length, b.length);
+  return a.slice(-n) === b.slice(-n);
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
@@ -90,7 +127,9 @@ export function comparable(a: MetricStatement, b: MetricStatement): boolean {
   if (a.claim === b.claim || a.key !== b.key) return false;
   // One sentence naming a subject twice lists categories (一线城市用户占30%，二线城市用户占40%).
   if (a.doc === b.doc && a.doc.sentenceOf(a.claim.start).start === b.doc.sentenceOf(b.claim.start).start) return false;
-  if (a.modifier && b.modifier && !a.modifier.endsWith(b.modifier) && !b.modifier.endsWith(a.modifier)) return false;
+  // 电商业务营收 vs 营收: a narrower category unless the words before the subject agree
+  // (generic words such as 公司, 平台, 全年 aside).
+  if (!sameModifier(a.modifier, b.modifier)) return false;
   if (a.relation !== b.relation) return false;
   if (!sameSet(a.places, b.places)) return false;
   if (disjointNonEmpty(a.orgs, b.orgs)) return false;
@@ -104,17 +143,34 @@ export function comparable(a: MetricStatement, b: MetricStatement): boolean {
 
 /** Pairs of comparable statements over all documents, each pair once, in reading order. */
 export function comparablePairs(docs: DocContext[]): [MetricStatement, MetricStatement][] {
+  // Two rules ask for the pairs of the same run: compute them once.
+  const memo = pairsMemo.get(docs);
+  if (memo) return memo;
   const byKey = new Map<string, MetricStatement[]>();
+  let statements = 0;
   for (const d of docs) for (const s of metricStatements(d)) {
     const list = byKey.get(s.key) ?? [];
     list.push(s);
     byKey.set(s.key, list);
+    statements++;
   }
+  // Guard against pathological input (one metric stated thousands of times, a table pasted
+  // as prose): past a budget of comparisons, each statement is compared with its nearest
+  // followers only, so that checking stays near-linear instead of quadratic.
+  let all = 0;
+  for (const list of byKey.values()) all += (list.length * (list.length - 1)) / 2;
+  const window = all <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, statements)));
   const out: [MetricStatement, MetricStatement][] = [];
   for (const list of byKey.values()) {
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length && j - i <= window; j++) {
       if (comparable(list[i], list[j])) out.push([list[i], list[j]]);
     }
   }
+  pairsMemo.set(docs, out);
   return out;
 }
+
+/** Comparisons allowed per check run before the window applies (≈0.1 s of work). */
+const PAIR_BUDGET = 100_000;
+const MIN_WINDOW = 8;
+const pairsMemo = new WeakMap<DocContext[], [MetricStatement, MetricStatement][]>();

@@ -50,6 +50,10 @@ export function claimInterval(claim: Pick<Claim, 'value' | 'upper' | 'qualifier'
       hi = Infinity;
       break;
     case 'nearly':
+      // 近50万 is close to 50万 from below: a fifth below is already "about 40万", not 近50万.
+      lo = v >= 0 ? v * 0.8 : -Infinity;
+      hi = top + half;
+      break;
     case 'under':
     case 'at-most':
       lo = v >= 0 ? 0 : -Infinity;
@@ -67,7 +71,8 @@ export function roundingInterval(value: number, step: number): Interval {
 }
 
 export function overlaps(a: Interval, b: Interval): boolean {
-  const slack = EPS * Math.max(1, Math.abs(a.lo), Math.abs(a.hi), Math.abs(b.lo), Math.abs(b.hi));
+  const finite = [a.lo, a.hi, b.lo, b.hi].filter(Number.isFinite).map(Math.abs);
+  const slack = EPS * Math.max(1, ...finite);
   return a.lo <= b.hi + slack && b.lo <= a.hi + slack;
 }
 

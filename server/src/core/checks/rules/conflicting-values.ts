@@ -1,7 +1,7 @@
 // conflicting-values: one metric (subject + unit family + period) stated twice with values
 // that cannot both be true at their stated precision (超12万 vs 12.6万 and 约13万 vs 12.6万 can).
 // Reported at both figures, each naming the other, also across files.
-import { DocContext, figureLabel } from '../context';
+import { DocContext } from '../context';
 import { CrossFileRule, Draft, text } from '../rule';
 import { comparablePairs, MetricStatement } from '../statements';
 import { overlaps } from '../tolerance';
@@ -9,6 +9,9 @@ import { isScaleSlip } from './scale-slip';
 
 /** Restatements differ by little; figures a factor of 3 apart are different measures. */
 const MAX_RATIO = 3;
+/** Bounds on what one finding lists, so that a metric stated thousands of times stays cheap. */
+const MAX_LISTED = 5;
+const MAX_RELATED = 20;
 
 export const conflictingValues: CrossFileRule = {
   code: 'conflicting-values',
@@ -20,23 +23,26 @@ export const conflictingValues: CrossFileRule = {
       const va = a.claim.value as number;
       const vb = b.claim.value as number;
       if (!(va > 0 && vb > 0) || Math.max(va, vb) / Math.min(va, vb) > MAX_RATIO) continue;
-      byClaim.set(a, [...(byClaim.get(a) ?? []), b]);
-      byClaim.set(b, [...(byClaim.get(b) ?? []), a]);
+      // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
+      (byClaim.get(a) ?? byClaim.set(a, []).get(a)!).push(b);
+      (byClaim.get(b) ?? byClaim.set(b, []).get(b)!).push(a);
     }
     const out: Draft[] = [];
     for (const [s, others] of byClaim) {
       const subject = s.claim.subject;
-      const list = others.map((o) => figureLabel(o.claim) + (o.doc !== s.doc ? ` (${o.doc.path})` : '')).join(', ');
+      // A figure contradicted by many others names a few; the rest are counted (bounded size).
+      const list = others.slice(0, MAX_LISTED).map((o) => o.claim.text + (o.doc !== s.doc ? ` (${o.doc.path})` : '')).join(', ');
+      const more = others.length - MAX_LISTED;
       out.push({
         code: 'conflicting-values',
         path: s.doc.path,
         start: s.claim.start,
         end: s.claim.end,
         message: text(
-          `${subject} is ${figureLabel(s.claim)} here but ${list} elsewhere; both cannot be true`,
-          `${subject}此处为 ${figureLabel(s.claim)}，另处为 ${list}，二者不能同时成立`
+          `${subject} is ${s.claim.text} here but ${list}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
+          `${subject}此处为 ${s.claim.text}，另处为 ${list}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
         ),
-        related: others.map((o) => ({ path: o.doc.path, start: o.claim.start, end: o.claim.end, message: text(`${subject}: ${figureLabel(o.claim)}`, `${subject}：${figureLabel(o.claim)}`) })),
+        related: others.slice(0, MAX_RELATED).map((o) => ({ path: o.doc.path, start: o.claim.start, end: o.claim.end, message: text(`${subject}: ${o.claim.text}`, `${subject}：${o.claim.text}`) })),
         fixes: [],
       });
     }

@@ -11,7 +11,8 @@ export const invalidDate: DocumentRule = {
     const out: Draft[] = [];
     for (const d of writtenDates(doc)) {
       if (isValidDate(d)) continue;
-      if (d.month === 2 && d.day === 29 && d.year === null) continue;
+      // 2月29日 without a year may belong to a leap year other than the publication year.
+      if (d.month === 2 && d.day === 29 && (d.year === null || d.yearInferred)) continue;
       const written = doc.slice(d.start, d.end);
       let en: string;
       let zh: string;

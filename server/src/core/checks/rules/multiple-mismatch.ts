@@ -29,7 +29,9 @@ export const multipleMismatch: DocumentRule = {
       } else {
         const stated = claimInterval(s.stated);
         if (!stated) continue;
-        accepted = s.sense === 'by' && s.direction !== 'down' ? [stated, { lo: stated.lo + 1, hi: stated.hi + 1 }] : [stated];
+        // 增长了两倍 is ×2 to some writers and ×3 to others; 增长了一倍 is ×2 to everyone.
+        const by = { lo: stated.lo + 1, hi: stated.hi + 1 };
+        accepted = s.sense === 'by' && s.direction !== 'down' ? (n >= 2 ? [stated, by] : [by]) : [stated];
       }
       if (s.direction === 'down') continue; // 下降N倍 is a figure of speech, not arithmetic.
       if (accepted.some((a) => overlaps(a, ratio))) continue;

@@ -107,6 +107,7 @@ function shareRuns(doc: DocContext): Share[][] {
     offset += line.length + 1;
     const item = /^\s*(?:[-*+•·]|\d+[.、)]|[（(][一二三四五六七八九十\d]+[）)])\s*/.exec(line);
     const figs = doc.claimsIn({ start: lineStart, end: lineStart + line.length }, (c) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal');
+    if (list && list.length === 0 && line.trim() === '') continue; // a blank line after the heading
     if (item && list && figs.length === 1 && isPercent(figs[0])) {
       list.push({ claim: figs[0], whole: '', category: line.slice(item[0].length, figs[0].start - lineStart).replace(/[：:\s]/g, ''), listed: true });
       continue;
@@ -128,6 +129,8 @@ export const percentSumOver100: DocumentRule = {
     for (const run of shareRuns(doc)) {
       const para = doc.paragraphOf(run[0].claim.start);
       if (MULTI_CHOICE.test(doc.slice(para.start, para.end))) continue;
+      // 分别占各自市场的30%和80%: each share has its own whole.
+      if (/各自|各占|各为|其各自|分别占其/.test(doc.slice(doc.sentenceOf(run[0].claim.start).start, run[run.length - 1].claim.start))) continue;
       // Split by stated whole (占全国的 vs 占全省的) and close a group once it reaches 100%.
       const wholes = new Set(run.map((s) => s.whole).filter((w) => w));
       if (wholes.size > 1 || sameCategoryTwice(run) || !looksLikeOneBreakdown(run, run.every((x) => x.listed))) continue;

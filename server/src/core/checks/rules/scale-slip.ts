@@ -1,6 +1,6 @@
 // scale-slip: one metric written with the same digits at a different scale (38.87亿元 vs
 // 38.87万元) — a slipped 万/亿, not a different figure. 38.87亿元 vs 388,700万元 is the same value.
-import { DocContext, figureLabel } from '../context';
+import { DocContext } from '../context';
 import { CrossFileRule, Draft, text } from '../rule';
 import { comparablePairs, MetricStatement } from '../statements';
 
@@ -26,8 +26,9 @@ export const scaleSlip: CrossFileRule = {
     const byClaim = new Map<MetricStatement, MetricStatement[]>();
     for (const [a, b] of comparablePairs(docs)) {
       if (!isScaleSlip(a, b)) continue;
-      byClaim.set(a, [...(byClaim.get(a) ?? []), b]);
-      byClaim.set(b, [...(byClaim.get(b) ?? []), a]);
+      // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
+      (byClaim.get(a) ?? byClaim.set(a, []).get(a)!).push(b);
+      (byClaim.get(b) ?? byClaim.set(b, []).get(b)!).push(a);
     }
     const out: Draft[] = [];
     for (const [s, others] of byClaim) {
@@ -39,10 +40,10 @@ export const scaleSlip: CrossFileRule = {
         start: s.claim.start,
         end: s.claim.end,
         message: text(
-          `${s.claim.subject}: ${figureLabel(s.claim)} here but ${figureLabel(o.claim)}${where} elsewhere: same digits, different scale (${s.claim.scale || '—'} vs ${o.claim.scale || '—'})`,
-          `${s.claim.subject}：此处为 ${figureLabel(s.claim)}，另处为 ${figureLabel(o.claim)}${where}，数字相同而数量级不同（${s.claim.scale || '无'} 与 ${o.claim.scale || '无'}）`
+          `${s.claim.subject}: ${s.claim.text} here but ${o.claim.text}${where} elsewhere: same digits, different scale (${s.claim.scale || '—'} vs ${o.claim.scale || '—'})`,
+          `${s.claim.subject}：此处为 ${s.claim.text}，另处为 ${o.claim.text}${where}，数字相同而数量级不同（${s.claim.scale || '无'} 与 ${o.claim.scale || '无'}）`
         ),
-        related: others.map((x) => ({ path: x.doc.path, start: x.claim.start, end: x.claim.end, message: text(`same digits at another scale: ${figureLabel(x.claim)}`, `同数字不同数量级：${figureLabel(x.claim)}`) })),
+        related: others.slice(0, 20).map((x) => ({ path: x.doc.path, start: x.claim.start, end: x.claim.end, message: text(`same digits at another scale: ${x.claim.text}`, `同数字不同数量级：${x.claim.text}`) })),
         fixes: [],
       });
     }

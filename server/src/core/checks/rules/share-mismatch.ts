@@ -5,6 +5,7 @@ import type { Claim } from '../../types';
 import { DocContext, figureLabel, isAmount, isPercent, sameMeasure } from '../context';
 import { DocumentRule, Draft, draftAt, pct, relatedTo, text } from '../rule';
 import { claimInterval, divide, overlaps, scale } from '../tolerance';
+import { normalizedPeriod } from '../metric';
 
 const TOTAL_WORDS = /^(?:比|总[数量额体和计]?|全部|全年|整体|合计|其中|总的|所有|全|当年|同期)*/;
 
@@ -12,11 +13,40 @@ const TOTAL_WORDS = /^(?:比|总[数量额体和计]?|全部|全年|整体|合�
 function namesTheTotal(words: string, total: Claim | null): boolean {
   let w = words.replace(/[\s]/g, '');
   if (total) {
-    if (total.subject) w = w.split(total.subject).join('');
-    if (total.unitText) w = w.split(total.unitText).join('');
+    // 占员工总数的 for 公司员工: the words of the total's own subject name it too.
+    const own = (total.subject + total.unitText).replace(/[^\u4e00-\u9fff]/g, '');
+    if (own) w = w.replace(new RegExp(`[${own}]`, 'g'), '');
   }
   w = w.replace(TOTAL_WORDS, '');
   return /^(?:的)?(?:比重|比例|份额|比)?(?:为|达到?|约为?|是|近|超过?)?$/.test(w);
+}
+
+/**
+ * The whole a share names (占营业收入的 → 营业收入 156.32亿元): the figures of that subject, of
+ * the part's measure and period, outside any sub-scope, must all state one value.
+ */
+function wholeBySubject(doc: DocContext, words: string, part: Claim, share: Claim): Claim | null {
+  const name = words.replace(/^(?:公司|全年|年度|当年|同期|全部|总)/, '');
+  if (name.length < 2) return null;
+  let period: string | undefined;
+  const periodOfShare = () => (period ??= normalizedPeriod(doc, share));
+  const candidates = doc.figures.filter(
+    (c) =>
+      c !== part &&
+      isAmount(c) &&
+      !c.vague &&
+      c.subject.length >= 2 &&
+      (c.subject === name || (name.endsWith(c.subject) && c.subject.length >= 3)) &&
+      sameMeasure(c, part) &&
+      !/其中|例如|比如|包括/.test(doc.slice(doc.longSentenceOf(c.start).start, c.start))
+  );
+  // Every figure of that subject in the document must agree (one period, one value).
+  if (candidates.some((c) => normalizedPeriod(doc, c) !== periodOfShare())) return null;
+  if (candidates.length === 0) return null;
+  const v = candidates[0].value;
+  if (!candidates.every((c) => c.value === v)) return null;
+  if (!(v !== null && part.value !== null && v > part.value)) return null;
+  return candidates[0];
 }
 
 export const shareMismatch: DocumentRule = {
@@ -42,20 +72,34 @@ export const shareMismatch: DocumentRule = {
             whole = prev;
           }
         }
+        // X，同比增长5%，占…: the part is the amount before the growth rate.
+        let pi = k - 1;
+        while (pi > 0 && (figs[pi].kind === 'percent' || figs[pi].kind === 'percent-point') && /(增长|增加|下降|减少|提高|降低|上升)(?:了)?\s*$/.test(doc.leadIn(figs[pi], sentence))) pi--;
+        const partCandidate = figs[pi];
+        const gapPart = doc.slice(partCandidate.end, share.start).replace(/^[，,]\s*(?:同比|环比)?[^，,。；;]{0,6}?\d+(?:\.\d+)?%/, '');
+        // X，占营业收入的Z%: the whole is the one figure of the document with that subject.
+        if (!part && isAmount(partCandidate)) {
+          const m = /^[，,]?\s*(?:约)?占([^，,。；;\d]{2,12}?)的(?:比重|比例)?(?:为|达到?|约为?|是)?$/.exec(pi === k - 1 ? gapPrev : gapPart);
+          const named = m ? wholeBySubject(doc, m[1], partCandidate, share) : null;
+          if (named) {
+            part = partCandidate;
+            whole = named;
+          }
+        }
         // X，占(总数的)Z%: the whole is the total a 其中 clause hangs from.
-        if (!part && isAmount(prev)) {
-          const m = /^[，,]?\s*(?:约)?占(比)?([^，,。；;\d]{0,12})$/.exec(gapPrev);
+        if (!part && isAmount(partCandidate)) {
+          const m = /^[，,]?\s*(?:约)?占(比)?([^，,。；;\d]{0,12})$/.exec(pi === k - 1 ? gapPrev : gapPart);
           if (!m) continue;
-          const lead = doc.leadIn(prev, sentence);
+          const lead = doc.slice(doc.longSentenceOf(partCandidate.start).start, partCandidate.start);
           if (!/其中/.test(lead)) continue;
           // The total: the amount right before 其中, of the same measure.
-          const before = figs.slice(0, k - 1).reverse().find((c) => isAmount(c));
-          if (!before || !sameMeasure(before, prev)) continue;
-          const gapTotal = doc.slice(before.end, prev.start);
+          const before = figs.slice(0, pi).reverse().find((c) => isAmount(c));
+          if (!before || !sameMeasure(before, partCandidate)) continue;
+          const gapTotal = doc.slice(before.end, partCandidate.start);
           if (!/^[，,]?\s*其中/.test(gapTotal.replace(/^[^，,]{0,0}/, ''))) continue;
           if (!m[1] && !namesTheTotal(m[2], before)) continue;
           if (m[1] && m[2].replace(/(为|达到?|约为?|是|近|超过?)$/, '') !== '') continue;
-          part = prev;
+          part = partCandidate;
           whole = before;
         }
         if (!part || !whole) continue;
