@@ -4,12 +4,22 @@
 // (qualifier + number + scale + unit + qualifier) is composed here instead of by hand.
 // `node syntaxes/build-grammars.js --check` fails when the JSON files are out of date.
 //
-// Word lists mirror server/src/core/{units,qualifiers}.ts so that what is coloured is what the
-// analyser reads; a few measure words that mostly start ordinary words after a Chinese numeral
-// (十分, 三国, 一点) are left out on purpose.
+// Word lists come from the compiled analysis core (out/server/src/core/{units,qualifiers}.js,
+// built by `tsc -p .`), so that what is coloured is what the analyser reads; a few measure words
+// that mostly start ordinary words after a Chinese numeral (十分, 三国, 一点) are left out on
+// purpose, and some qualifiers carry guards a single regex needs.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const core = (name) => {
+  const file = path.join(__dirname, '..', 'out', 'server', 'src', 'core', `${name}.js`);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npx tsc -p .\` (npm run compile) first`);
+  return require(file);
+};
+const { unitTexts, currencyPrefixTexts } = core('units');
+const { PREFIX_QUALIFIERS, INNER_SUFFIXES, OUTER_SUFFIXES } = core('qualifiers');
+/** The core's qualifier words of one kind, minus those the grammar writes with a guard. */
+const qualifierWords = (table, q, guarded = []) => table.filter((w) => w.qualifier === q && !guarded.includes(w.text)).map((w) => w.text);
 
 const SUFFIX = 'zh-report';
 const sc = (name) => `${name}.${SUFFIX}`;
@@ -44,33 +54,28 @@ const NOT_AFTER_CN = '(?<![〇零一二两三四五六七八九十百千万亿�
 // Qualifiers (server/src/core/qualifiers.ts), grouped by the contract's qualifier names.
 // Some prefixes are guarded against the word they usually end (链接|近50万条 is not 接近).
 const PREFIX = {
-  over: `(?:${alt(words('超过 超出 逾 突破 多于 高于 大于'))}|(?<![赶高])超)`,
-  about: alt(words('大约 大概 约为 约合 约莫 约')),
-  nearly: `(?:${alt(words('将近 几近 逼近'))}|(?<![链连衔直间对迎承])接近|(?<![最附邻靠贴亲])近)`,
-  under: alt(words('不足 不到 低于 少于 小于 未满 未达 未到')),
-  'at-least': alt(words('不少于 不低于 至少 最少 起码 不下')),
-  'at-most': alt(words('不超过 不高于 最多 至多 最高')),
+  over: `(?:${alt(qualifierWords(PREFIX_QUALIFIERS, 'over', ['超']))}|(?<![赶高])超)`,
+  about: alt(qualifierWords(PREFIX_QUALIFIERS, 'about')),
+  nearly: `(?:${alt(qualifierWords(PREFIX_QUALIFIERS, 'nearly', ['接近', '近']))}|(?<![链连衔直间对迎承])接近|(?<![最附邻靠贴亲])近)`,
+  under: alt(qualifierWords(PREFIX_QUALIFIERS, 'under')),
+  'at-least': alt(qualifierWords(PREFIX_QUALIFIERS, 'at-least')),
+  'at-most': alt(qualifierWords(PREFIX_QUALIFIERS, 'at-most')),
 };
-const INNER = { over: '(?:余|多)', about: '来' };
+const INNER = { over: alt(qualifierWords(INNER_SUFFIXES, 'over')), about: alt(qualifierWords(INNER_SUFFIXES, 'about')) };
 const OUTER = {
-  'at-least': alt(words('以上 及以上 之上')),
-  'at-most': alt(words('以下 及以下 以内 之内 之下')),
-  about: `(?:左右|前后|上下(?![游文级班车楼限线]))`,
-  over: `(?:有余|出头|多(?![元样种方项次家个地维措层重媒彩端人少]))`,
+  'at-least': alt(qualifierWords(OUTER_SUFFIXES, 'at-least')),
+  'at-most': alt(qualifierWords(OUTER_SUFFIXES, 'at-most')),
+  about: `(?:${alt(qualifierWords(OUTER_SUFFIXES, 'about', ['上下']))}|上下(?![游文级班车楼限线]))`,
+  over: `(?:${alt(qualifierWords(OUTER_SUFFIXES, 'over', ['多']))}|多(?![元样种方项次家个地维措层重媒彩端人少]))`,
 };
 
-// Units (server/src/core/units.ts). Latin units only count when not followed by a letter.
-const UNITS = [
-  ...words('元 元人民币 人民币 块钱 美元 美金 港元 港币 欧元 日元 英镑 韩元 澳元 加元 新台币 新加坡元 卢布 瑞郎 瑞士法郎 卢比 元整 圆整 圆'),
-  ...words('% ％ ‰ ‱ 个百分点 百分点 倍 成'),
-  ...words('秒钟 秒 分钟 小时 个小时 个钟头 个半小时 个多小时 天 个工作日 工作日 日内 周 个星期 星期 个礼拜 个月 个多月 个半月 个季度 周年 年 岁'),
-  ...words('吨 公吨 万吨 公斤 千克 斤 克 毫克 公里 千米 米 厘米 毫米 平方公里 平方千米 平方米 平米 立方米 方 公顷 亩 千瓦时 度电 千瓦 兆瓦 吉瓦 升 毫升 微克/立方米 摄氏度 ℃ 海里 标准箱 标箱'),
-  ...words('人次 户次 家次 车次 架次 批次 款次 个 项 家 条 件 名 起 次 人 位 张 份 篇 部 台 辆 架 艘 座 所 只 头 株 棵 批 套 款 户 宗 例 种 类 场 期 轮 单 笔 本 册 首 集 间 处 片 支 把 组 对 双 枚 颗 根 道 门 幅 封 则 段 层 栋 幢 趟 届 页 章 字 省 市 县 区 村 镇 校 队 票 粒 盒 瓶 包 箱 袋 卷 匹 尾 羽 口 剂 床 桌'),
-  ...words('kg KG km cm mm km2 km² m2 m² m3 m³ kWh kW MW GW GB TB MB TEU μg/m³ μg/m3 ug/m3 RMB CNY USD HKD EUR JPY'),
-];
+// Units: the core's, plus the tenth 成 (read by a rule of its own); Latin units only count when
+// not followed by a letter.
+const NOT_COLOURED_UNITS = new Set(['分', '国', '点']);
+const UNITS = [...unitTexts().filter((u) => !NOT_COLOURED_UNITS.has(u)), '成'];
 const UNIT_ALT = alt(UNITS);
 const UNIT = `${UNIT_ALT}(?:[/／]每?${UNIT_ALT})?`;
-const CURRENCY_PREFIX = `(?:${alt(words('US$ HK$ NT$ S$ A$ C$ RMB CNY USD HKD EUR JPY GBP ¥ ￥ $ ＄ € £ ￡'))})`;
+const CURRENCY_PREFIX = `(?:${alt(currencyPrefixTexts())})`;
 
 // ---------------------------------------------------------------------------------------------
 // A tiny composer: pieces are raw regex strings or [regex, scope] pairs that become numbered

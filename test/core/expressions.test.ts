@@ -18,6 +18,8 @@ const numerals: Case[] = [
   ['共有两家企业', [{ text: '两家', value: 2, unit: '家' }]],
   ['廿三名学员结业', [{ value: 23, unit: '名' }]],
   ['卅五家门店', [{ value: 35, unit: '家' }]],
+  ['人民币壹拾万元整', [{ text: '人民币壹拾万元整', kind: 'money', value: 100000, unit: 'CNY' }]],
+  ['年满18岁', [{ value: 18, unit: '岁' }]],
   ['捐款壹仟贰佰元', [{ kind: 'money', value: 1200, unit: 'CNY' }]],
   ['收到叁万元', [{ kind: 'money', value: 30000 }]],
   ['增长3.5%', [{ kind: 'percent', value: 3.5, unit: '%' }]],

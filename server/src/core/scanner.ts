@@ -483,7 +483,9 @@ function finish(
 
   // Currency written before the amount: ¥100, US$1.2亿, 人民币50万元.
   let spanStart = start;
-  const currency = !prefixUnit && (isDigitCode(text.charCodeAt(numStart)) || n.style !== 'chinese') ? currencyPrefixBefore(text, numStart) : null;
+  // Symbols go with digits (¥199); a written currency also with Chinese numerals (人民币壹拾万元整).
+  const prefixFound = prefixUnit ? null : currencyPrefixBefore(text, numStart);
+  const currency = prefixFound && (n.style !== 'chinese' || /[\u4e00-\u9fff]/.test(text[prefixFound.start])) ? prefixFound : null;
   let kind: ClaimKind;
   let baseUnit: string;
   let factor = 1;

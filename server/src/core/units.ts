@@ -18,7 +18,7 @@ const add = (kind: ClaimKind, unit: string, factor: number, ...texts: string[]) 
 };
 
 // Money: the currency's own unit.
-add('money', 'CNY', 1, '元', '元人民币', '人民币', '块钱', 'RMB', 'CNY');
+add('money', 'CNY', 1, '元', '元整', '圆', '圆整', '元人民币', '人民币', '块钱', 'RMB', 'CNY');
 add('money', 'USD', 1, '美元', '美金', 'USD');
 add('money', 'HKD', 1, '港元', '港币', 'HKD');
 add('money', 'EUR', 1, '欧元', 'EUR');
@@ -43,7 +43,7 @@ add('multiple', '×', 1, '倍');
 // Time spans.
 add('duration', 'second', 1, '秒钟', '秒');
 add('duration', 'minute', 1, '分钟');
-add('duration', 'hour', 1, '小时', '个小时', '个钟头');
+add('duration', 'hour', 1, '小时', '个小时', '个多小时', '个钟头');
 add('duration', 'day', 1, '天', '个工作日', '工作日', '日内');
 add('duration', 'week', 1, '周', '个星期', '星期', '个礼拜');
 add('duration', 'month', 1, '个月', '个多月');
@@ -100,7 +100,7 @@ add('quantity', 'km/h', 1, '公里/小时', '千米/小时', 'km/h');
 
 // Counts: the measure word is the unit. Two-character words first so that they win.
 const MEASURE_WORDS =
-  '人次 户次 家次 车次 架次 批次 款次 余人 个 项 回 家 条 件 名 起 次 人 位 张 份 篇 部 台 辆 架 艘 座 所 只 头 株 棵 批 套 款 户 宗 例 种 类 场 期 轮 单 笔 本 册 首 集 间 处 片 支 把 组 对 双 枚 颗 根 道 门 幅 封 则 段 层 栋 幢 趟 届 页 章 字 国 省 市 县 区 村 镇 校 队 亿 万 点 分 票 粒 盒 瓶 包 箱 袋 卷 匹 尾 羽 口 剂 床 桌 元'
+  '人次 户次 家次 车次 架次 批次 款次 余人 个 项 回 岁 家 条 件 名 起 次 人 位 张 份 篇 部 台 辆 架 艘 座 所 只 头 株 棵 批 套 款 户 宗 例 种 类 场 期 轮 单 笔 本 册 首 集 间 处 片 支 把 组 对 双 枚 颗 根 道 门 幅 封 则 段 层 栋 幢 趟 届 页 章 字 国 省 市 县 区 村 镇 校 队 亿 万 点 分 票 粒 盒 瓶 包 箱 袋 卷 匹 尾 羽 口 剂 床 桌 元'
     .split(' ')
     .filter((w) => w !== '元' && w !== '亿' && w !== '万' && w !== '余人');
 for (const w of MEASURE_WORDS) add('count', w, 1, w);
@@ -158,3 +158,13 @@ export const MONEY_WORDS =
 
 /** Verbs right before a bare amount that make it money (花100亿, 投入50亿). */
 export const MONEY_VERBS = /(花|花费|投入|投资|耗资|斥资|募集|筹集|融资|拨付|补贴|罚款|赔偿|赚|亏损|盈利|营收|净赚|净亏)$/;
+
+/** Every unit as written, for tools that must recognise the same units (the TextMate grammar). */
+export function unitTexts(): string[] {
+  return defs.map((d) => d.text);
+}
+
+/** Currency symbols and codes written before an amount, as written. */
+export function currencyPrefixTexts(): string[] {
+  return CURRENCY_PREFIXES.map(([sym]) => sym);
+}
