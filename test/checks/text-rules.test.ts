@@ -151,6 +151,9 @@ describe('rule conflicting-values', () => {
     none('conflicting-values', '截至2022年底，平台入驻商家约13万家。报告显示，平台入驻商家12.6万家。');
     none('conflicting-values', '2021年平台入驻商家10.2万家。2022年平台入驻商家12.6万家。');
     none('conflicting-values', '一线城市用户占30%，二线城市用户占40%，三线及以下城市用户占30%。');
+    // The value a change starts from is last period's, not a restatement.
+    none('conflicting-values', '公司营业收入从86.4亿元增长到103.7亿元。全年公司营业收入103.7亿元。');
+    none('conflicting-values', '营收从86.4亿元增长到103.7亿元，增长20%。\n营收从86.4亿元增长到103.7亿元，增长20%。');
     none('conflicting-values', '2022年公司共抓捕犯罪嫌疑人1968名。其中，浙江抓捕犯罪嫌疑人500名。');
     none('conflicting-values', '2022年，公司营收103.7亿元，比上年增长20.0%；净利润12.3亿元，比上年增长8.5%；上年同期净利润为11.3亿元。');
     none('conflicting-values', '2022年全国居民人均可支配收入36883元。其中，城镇居民人均可支配收入49283元；农村居民人均可支配收入20133元。');

@@ -326,6 +326,8 @@ const contexts: Case[] = [
   ['截至2021年底，已保护超7亿张图片', [{ date: '2021-12-31' }, { value: 7e8, qualifier: 'over', unit: '张' }]],
   ['净利润同比增长306%至94.5亿元', [{ value: 306 }, { kind: 'money', value: 9.45e9 }]],
   ['从86.4亿元增至103.7亿元', [{ value: 8.64e9 }, { value: 1.037e10 }]],
+  ['公司营业收入从86.4亿元增长到103.7亿元', [{ subject: '公司营业收入' }, { subject: '公司营业收入' }]],
+  ['用户由1.2亿人增至1.5亿人', [{ subject: '用户' }, { subject: '用户' }]],
   ['占全国的三分之一以上', [{ text: '三分之一以上', kind: 'fraction', qualifier: 'at-least' }]],
   ['约三分之二', [{ text: '约三分之二', kind: 'fraction', qualifier: 'about' }]],
   ['约为去年的1.5倍', [{ kind: 'date' }, { kind: 'multiple', value: 1.5 }]],

@@ -83,7 +83,7 @@ export function analyzeParagraph(text: string, base: BaseDate, userWords: UserWo
     // A run of hundreds of digits overflows a double: not a figure anyone can check.
     if (!isFiniteOrNull(claim.value) || !isFiniteOrNull(claim.upper)) continue;
     const found = findSubject(text, claim, usedUntil);
-    claim.subject = found.subject;
+    claim.subject = found.subject || subjectCarriedOver(text, claims[claims.length - 1], claim);
     usedUntil = found.usedUntil;
     if (bare && claim.kind === 'count' && (MONEY_WORDS.test(claim.subject) || MONEY_VERBS.test(wordsBefore(text, claim)))) {
       // 涉案金额达38.87亿: an amount of money even without 元.
@@ -93,6 +93,14 @@ export function analyzeParagraph(text: string, base: BaseDate, userWords: UserWo
     claims.push(claim);
   }
   return { claims, entities: findEntities(text, userWords) };
+}
+
+/** 营业收入从86.4亿元增长到103.7亿元: the figure after 增长到 is the same metric as the one before. */
+const CHANGED_TO = /^\s*(?:同比|环比)?(?:增长|增加|提升|提高|上升|上涨|下降|降低|减少|下滑|回落|扩大|缩小|升|降|增|减|跃升|猛增)?了?(?:到|至)\s*$|^\s*(?:变为|变成)\s*$/;
+
+function subjectCarriedOver(text: string, previous: Claim | undefined, claim: Claim): string {
+  if (!previous || !previous.subject || previous.kind !== claim.kind || previous.unit !== claim.unit) return '';
+  return CHANGED_TO.test(text.slice(previous.end, claim.start)) ? previous.subject : '';
 }
 
 function isFiniteOrNull(v: number | null): boolean {

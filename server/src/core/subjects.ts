@@ -79,6 +79,8 @@ function subjectBefore(allTokens: Token[]): string {
     k--;
   }
   // 占 splits part from whole: the subject is the part (规则数量占现有规则总量的70%).
+  // 营业收入从86.4亿元: 从/由 opens the before-value of a change, the subject precedes it.
+  if (k >= 0 && (tokens[k].word === '从' || tokens[k].word === '由')) k--;
   const share = tokens.findIndex((t) => t.word === '占' || t.word === '占比');
   if (share > 0 && share <= k) k = share - 1;
   const words: string[] = [];

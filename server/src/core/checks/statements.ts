@@ -40,6 +40,9 @@ function modifierOf(doc: DocContext, c: Claim): string {
 const KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 const SUBSCOPE = /(其中|例如|比如|譬如|包括|包含|单个|单笔|单日|单月|单家|仅|某|一起|该案|此案|个案|案中|分别|之一|最高|最大|最多|最少|排名|前十|TOP|top|平均|均值|此前|曾|预计|计划|目标|有望|将(?!近)|力争|超过了?一半)/;
 
+const CHANGE_FROM_BEFORE = /(?:从|由)\s*$/;
+const CHANGE_FROM_AFTER = /^\s*(?:同比|环比)?(?:增长|增加|提升|提高|上升|上涨|下降|降低|减少|下滑|回落|扩大|缩小|升|降|增|减|跃升|猛增)了?(?:到|至)/;
+
 const cache = new WeakMap<DocContext, MetricStatement[]>();
 const sortedEntities = new WeakMap<DocContext, Entity[]>();
 
@@ -73,6 +76,8 @@ export function metricStatements(doc: DocContext): MetricStatement[] {
     // The sub-scope may be opened earlier in the full sentence (其中，城镇…；农村…).
     const lead = doc.slice(doc.longSentenceOf(c.start).start, c.start);
     if (SUBSCOPE.test(lead)) continue;
+    // 从86.4亿元增长到103.7亿元: the figure a change starts from belongs to an earlier period.
+    if (CHANGE_FROM_BEFORE.test(lead) || CHANGE_FROM_AFTER.test(doc.slice(c.end, c.end + 8))) continue;
     const interval = claimInterval(c);
     if (!interval) continue;
     const ents = entitiesIn(doc, sentence);
