@@ -17,6 +17,7 @@ import {
   type FiguresResult,
   type GroupBy,
 } from '../../server/src/protocol';
+import { ANNOTATION_COMMANDS, AnnotationsController } from './annotations';
 import { COMMANDS, registerCommands } from './commands';
 import { FiguresTreeProvider, type FigureNode } from './figures-tree';
 import { RuleDocs } from './rule-docs';
@@ -37,6 +38,8 @@ export interface ZhFiguresApi {
   treeProvider: FiguresTreeProvider;
   treeView: vscode.TreeView<FigureNode>;
   commands: typeof COMMANDS;
+  /** Fact-check marks: `annotations.marks(uri)` and the mark/remove commands' implementation. */
+  annotations: AnnotationsController;
 }
 
 function languages(): string[] {
@@ -61,6 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZhFigu
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.markdown,*.zhr,*.zh-report,.zh-figures.json}'),
     },
     initializationOptions: { locale: vscode.env.language },
+    // The hover's fact-check links run these commands (and nothing else).
+    markdown: { isTrusted: { enabledCommands: Object.values(ANNOTATION_COMMANDS) } },
     outputChannelName: 'zh-figures',
     middleware: {
       // Make each rule code a link to its documentation.
@@ -84,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZhFigu
   const tree = new FiguresTreeProvider(client, whenReady, isServed);
   const treeView = vscode.window.createTreeView('zhFigures.figures', { treeDataProvider: tree, showCollapseAll: true });
   const status = new FiguresStatusBar(client, whenReady, isServed);
+  const annotations = new AnnotationsController(client, whenReady, isServed, tree, status);
 
   void ready.catch((e) => void vscode.window.showErrorMessage(vscode.l10n.t('zh-figures: the language server did not start: {0}', String(e))));
 
@@ -102,6 +108,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZhFigu
     treeView,
     status,
     ...registerCommands({ client, ready: whenReady, tree, docs, restart }),
+    annotations,
+    ...annotations.commands(),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector is fixed when the client starts: a new language list needs a restart.
       if (e.affectsConfiguration('zhFigures.languages')) void restart();
@@ -123,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZhFigu
     treeProvider: tree,
     treeView,
     commands: COMMANDS,
+    annotations,
   };
 }
 

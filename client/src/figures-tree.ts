@@ -7,6 +7,7 @@ import {
   FiguresRequest,
   WorkspaceFilesRequest,
   type FigureGroup,
+  type FigureAnnotation,
   type FigureItem,
   type FiguresResult,
   type GroupBy,
@@ -19,6 +20,8 @@ export type FigureNode =
   | { type: 'file'; uri: string; name: string; figures: number; problems: number }
   | { type: 'group'; uri: string; group: FigureGroup }
   | { type: 'figure'; item: FigureItem }
+  /** A fact-check mark whose claim is no longer found (stale), listed under its file for review. */
+  | { type: 'staleMark'; uri: string; mark: FigureAnnotation }
   | { type: 'message'; text: string };
 
 const KIND_ICONS: Record<ClaimKind, string> = {
@@ -44,6 +47,24 @@ const SEVERITY_COLORS: Record<string, string> = {
 
 export const REVEAL_COMMAND = 'zhFigures.revealFigure';
 
+/** Icon and colour of a figure's fact-check mark. */
+const MARK_ICONS: Record<string, [string, string]> = {
+  verified: ['pass', 'testing.iconPassed'],
+  disputed: ['error', 'testing.iconFailed'],
+  'needs-source': ['question', 'editorWarning.foreground'],
+  stale: ['history', 'editorInfo.foreground'],
+};
+
+function markLabel(a: FigureAnnotation): string {
+  const status = a.status === 'verified' ? vscode.l10n.t('verified') : a.status === 'disputed' ? vscode.l10n.t('disputed') : vscode.l10n.t('needs source');
+  return a.stale ? vscode.l10n.t('{0} (stale)', status) : status;
+}
+
+/** Still to check: unmarked, disputed, waiting for a source, or verified on a text that has changed since. */
+export function isUnverified(item: FigureItem): boolean {
+  return !item.annotation || item.annotation.stale || item.annotation.status !== 'verified';
+}
+
 export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FigureNode | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -52,6 +73,8 @@ export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>,
   private refreshTimer: NodeJS.Timeout | undefined;
   groupBy: GroupBy;
   scope: TreeScope;
+  /** Show only the claims still to check (see isUnverified). */
+  onlyUnverified = false;
 
   constructor(
     private readonly client: LanguageClient,
@@ -64,6 +87,11 @@ export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>,
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => {
         if (this.scope === 'activeEditor') this.refresh();
+      }),
+      // The file row shows the problem count: repaint it when the active file's problems change.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (this.scope === 'activeEditor' && active && e.uris.some((u) => u.toString() === active)) this.changed.fire();
       })
     );
     void this.updateContext();
@@ -96,7 +124,14 @@ export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>,
     this.changed.fire();
   }
 
+  setOnlyUnverified(on: boolean): void {
+    this.onlyUnverified = on;
+    void this.updateContext();
+    this.changed.fire();
+  }
+
   private async updateContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'zhFigures.onlyUnverified', this.onlyUnverified);
     await vscode.commands.executeCommand('setContext', 'zhFigures.groupBy', this.groupBy);
     await vscode.commands.executeCommand('setContext', 'zhFigures.scope', this.scope);
   }
@@ -144,13 +179,30 @@ export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>,
         const color = f.severity ? new vscode.ThemeColor(SEVERITY_COLORS[f.severity]) : undefined;
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[f.kind] ?? 'symbol-numeric', color);
         item.description = f.problems ? `⚠ ${f.problems}` : undefined;
+        const a = f.annotation;
+        if (a) {
+          const [icon, markColor] = MARK_ICONS[a.stale ? 'stale' : a.status];
+          item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(markColor));
+          item.description = [markLabel(a), item.description].filter(Boolean).join(' · ');
+        }
         const tip = new vscode.MarkdownString();
         tip.appendText(`${f.text}\n`);
         tip.appendText(`${f.kind} · ${f.qualifier}${f.unit ? ` · ${f.unit}` : ''}${f.entity ? ` · ${f.entity}` : ''}\n`);
-        if (f.problems) tip.appendText(vscode.l10n.t('{0} problems touch this figure', f.problems));
+        if (f.problems) tip.appendText(f.problems === 1 ? vscode.l10n.t('1 problem touches this figure') : vscode.l10n.t('{0} problems touch this figure', f.problems));
+        if (a) tip.appendText(`\n${markLabel(a)}${a.stale ? ` (${a.markedText})` : ''}${a.note ? ` — ${a.note}` : ''}${a.source ? ` · ${a.source}` : ''}`);
         item.tooltip = tip;
-        item.contextValue = f.problems ? 'zhFigures.figure.problem' : 'zhFigures.figure';
+        item.contextValue = (f.problems ? 'zhFigures.figure.problem' : 'zhFigures.figure') + (a ? '.marked' : '');
         item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Reveal Figure'), arguments: [f.uri, f.range] };
+        return item;
+      }
+      case 'staleMark': {
+        const m = node.mark;
+        const item = new vscode.TreeItem(m.markedText, vscode.TreeItemCollapsibleState.None);
+        item.id = `staleMark:${node.uri}:${m.id}`;
+        item.iconPath = new vscode.ThemeIcon(MARK_ICONS.stale[0], new vscode.ThemeColor(MARK_ICONS.stale[1]));
+        item.description = `${markLabel(m)} · ${vscode.l10n.t('claim not found')}`;
+        item.tooltip = [vscode.l10n.t('The claim this mark was made on is no longer in the text: review the verdict or remove the mark.'), m.note, m.source].filter(Boolean).join('\n');
+        item.contextValue = 'zhFigures.staleMark';
         return item;
       }
       case 'message':
@@ -163,7 +215,12 @@ export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>,
     if (node.type === 'file') {
       const r = await this.figures(node.uri);
       if (r.skipped) return [{ type: 'message', text: skippedText(r.skipped) }];
-      return r.groups.map((group) => ({ type: 'group', uri: node.uri, group }));
+      const groups = this.onlyUnverified
+        ? r.groups.map((g) => ({ ...g, items: g.items.filter(isUnverified) })).filter((g) => g.items.length)
+        : r.groups;
+      const nodes: FigureNode[] = groups.map((group) => ({ type: 'group', uri: node.uri, group }));
+      for (const mark of r.staleMarks ?? []) nodes.push({ type: 'staleMark', uri: node.uri, mark });
+      return nodes;
     }
     if (node.type === 'group') return node.group.items.map((item) => ({ type: 'figure', item }));
     return [];
@@ -185,10 +242,16 @@ export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>,
     if (!editor || !this.isServed(editor.document)) return [{ type: 'message', text: vscode.l10n.t('Open a report to see its figures.') }];
     const uri = editor.document.uri.toString();
     const r = await this.figures(uri);
-    const problems = r.groups.reduce((n, g) => n + g.items.filter((i) => i.problems).length, 0);
+    // The problems of the file, as the Problems panel counts them (not the figures they touch).
+    const problems = countProblems(editor.document.uri);
     const name = vscode.workspace.asRelativePath(editor.document.uri, false);
     return [{ type: 'file', uri, name, figures: r.total, problems }];
   }
+}
+
+/** Problems the zh-figures server reported for a file. */
+export function countProblems(uri: vscode.Uri): number {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'zh-figures').length;
 }
 
 export function skippedText(reason: string): string {

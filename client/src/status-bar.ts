@@ -2,12 +2,14 @@
 // statusChanged notifications (no polling).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { StatusNotification, StatusRequest, type DocumentStatus } from '../../server/src/protocol';
+import { StatusNotification, StatusRequest, type AnnotationCounts, type DocumentStatus } from '../../server/src/protocol';
 import { skippedText } from './figures-tree';
 
 export class FiguresStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('zhFigures.status', vscode.StatusBarAlignment.Right, 100);
   private readonly statuses = new Map<string, DocumentStatus>();
+  /** Fact-check counts per document, from the annotations controller. */
+  private readonly verdicts = new Map<string, AnnotationCounts>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -29,6 +31,13 @@ export class FiguresStatusBar implements vscode.Disposable {
       })
     );
     void this.update();
+  }
+
+  /** Fact-check counts of a document changed. */
+  setAnnotations(uri: string, counts: AnnotationCounts): void {
+    this.verdicts.set(uri, counts);
+    const s = this.statuses.get(uri);
+    if (s && vscode.window.activeTextEditor?.document.uri.toString() === uri) this.render(s);
   }
 
   /** The counts of a document as last reported by the server. */
@@ -70,6 +79,11 @@ export class FiguresStatusBar implements vscode.Disposable {
         s.warnings,
         s.infos + s.hints
       );
+      const v = this.verdicts.get(s.uri);
+      if (v && v.claims + v.stale > 0 && v.unmarked < v.claims + v.stale) {
+        this.item.text += ` $(checklist) ${v.verified}/${v.claims}${v.stale ? ` $(history) ${v.stale}` : ''}`;
+        this.item.tooltip += '\n' + vscode.l10n.t('Fact-check: {0} verified, {1} disputed, {2} need a source, {3} unmarked, {4} stale', v.verified, v.disputed, v.needsSource, v.unmarked, v.stale);
+      }
     }
     this.item.show();
   }

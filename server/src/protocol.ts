@@ -3,9 +3,10 @@
 // (hover, diagnostics, symbols…) is standard LSP; only the tree, export, status and
 // workspace check need their own messages.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Range, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { Position, Range, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { ClaimKind, Qualifier } from './core/types';
 import type { Severity } from './core/checks/types';
+import type { AnnotationCounts, AnnotationStatus } from './core/annotations';
 
 /** How the tree groups the figures of one file. */
 export type GroupBy = 'subject' | 'entity';
@@ -36,6 +37,8 @@ export interface FigureItem {
   problems: number;
   /** The most severe of them, if any. */
   severity: Severity | null;
+  /** The fact-check mark on the figure, if any (see AnnotationsRequest). */
+  annotation?: FigureAnnotation | null;
 }
 
 export interface FigureGroup {
@@ -59,6 +62,8 @@ export interface FiguresResult {
   skipped: SkipReason | null;
   total: number;
   groups: FigureGroup[];
+  /** Marks of this file whose claim could not be found any more (stale, unplaced): for review. */
+  staleMarks?: FigureAnnotation[];
 }
 
 /** `zhFigures/figures`: the figures of one file, grouped. Works for open and indexed files. */
@@ -144,3 +149,109 @@ export interface CheckWorkspaceResult {
 export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>(
   'zhFigures/checkWorkspace'
 );
+
+// Fact-check annotations: verdicts on claims, kept in `.zh-figures/annotations.json`.
+
+export type { AnnotationCounts, AnnotationStatus } from './core/annotations';
+
+/**
+ * The extension's commands that mark claims. The server puts them in hover links and code
+ * actions (arguments: one object {uri, position} or {uri, id}); the extension registers them.
+ */
+export const ANNOTATION_COMMAND_IDS = {
+  verified: 'zhFigures.markVerified',
+  disputed: 'zhFigures.markDisputed',
+  'needs-source': 'zhFigures.markNeedsSource',
+  remove: 'zhFigures.removeMark',
+} as const satisfies Record<AnnotationStatus | 'remove', string>;
+
+/** One mark as the editor shows it. */
+export interface FigureAnnotation {
+  id: string;
+  status: AnnotationStatus;
+  /** The claim's text changed (or it vanished) since it was marked: review the verdict. */
+  stale: boolean;
+  note: string;
+  source: string;
+  /** The claim as it read when marked. */
+  markedText: string;
+  /** What stands at the mark's place now ("" when it cannot be placed). */
+  currentText: string;
+  /** Where the mark sits now; null when it cannot be placed. */
+  range: Range | null;
+  /** ISO 8601 time of the last change. */
+  updated: string;
+}
+
+export interface AnnotationsResult {
+  uri: string;
+  /** The document version the marks were placed on, null for files read from disk. */
+  version: number | null;
+  /** The store file (a path), null when the document has no place for one (untitled). */
+  store: string | null;
+  /** Why the store could not be read (its marks are then not shown), else null. */
+  error: string | null;
+  marks: FigureAnnotation[];
+  counts: AnnotationCounts;
+}
+
+/** `zhFigures/annotations`: the marks of one file, placed on its current text. */
+export const AnnotationsRequest = new RequestType<{ uri: string }, AnnotationsResult, void>('zhFigures/annotations');
+
+export interface SetAnnotationParams {
+  uri: string;
+  /** Any position inside the claim. */
+  position: Position;
+  status: AnnotationStatus;
+  /** Omitted: keep the mark's note (or none); "" clears it. */
+  note?: string;
+  /** Omitted: keep the mark's source (or none); "" clears it. */
+  source?: string;
+}
+
+export interface SetAnnotationResult {
+  annotation: FigureAnnotation | null;
+  /** Why nothing was marked (no claim there, unsaved file…), localized; null on success. */
+  error: string | null;
+  /** Where a corrupt store was copied before it was replaced. */
+  backup?: string;
+}
+
+/** `zhFigures/setAnnotation`: mark the claim at a position (or change its mark). */
+export const SetAnnotationRequest = new RequestType<SetAnnotationParams, SetAnnotationResult, void>('zhFigures/setAnnotation');
+
+export interface RemoveAnnotationParams {
+  uri: string;
+  /** The mark to remove; or the mark on the claim at `position`. */
+  id?: string;
+  position?: Position;
+}
+
+/** `zhFigures/removeAnnotation`: remove a mark; answers whether one was removed. */
+export const RemoveAnnotationRequest = new RequestType<RemoveAnnotationParams, { removed: boolean; error: string | null }, void>(
+  'zhFigures/removeAnnotation'
+);
+
+/** `zhFigures/annotationsChanged`: the marks of these files changed (repaint decorations, tree, counts). */
+export const AnnotationsChangedNotification = new NotificationType<{ uris: string[] }>('zhFigures/annotationsChanged');
+
+export type FactCheckReportFormat = 'md' | 'csv' | 'json';
+
+export interface FactCheckReportParams {
+  /** Files to report on; omitted or empty: every report of the workspace. */
+  uris?: string[];
+  format: FactCheckReportFormat;
+}
+
+export interface FactCheckReportResult {
+  format: FactCheckReportFormat;
+  /** The same text `zh-figures report --format <format>` prints. */
+  content: string;
+  files: number;
+  claims: number;
+  /** Marks listed (anchored and stale). */
+  marks: number;
+}
+
+/** `zhFigures/factCheckReport`: every claim with its verdict, the stale marks and the open findings. */
+export const FactCheckReportRequest = new RequestType<FactCheckReportParams, FactCheckReportResult, void>('zhFigures/factCheckReport');

@@ -12,18 +12,25 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
+  AnnotationsRequest,
+  FactCheckReportRequest,
+  RemoveAnnotationRequest,
+  SetAnnotationRequest,
   CheckWorkspaceRequest,
   ExportMetricsRequest,
+  type ExportMetricsParams,
   FiguresRequest,
   StatusRequest,
   WorkspaceFilesRequest,
 } from './protocol';
 import type { Locale } from './core/format';
 import { createAnalyzer } from './lsp/analyzer';
+import { AnnotationService } from './lsp/annotations';
 import { checkWorkspace } from './lsp/check-workspace';
 import { provideCodeActions } from './lsp/code-actions';
 import { DiagnosticsService } from './lsp/diagnostics';
 import { documentSymbols } from './lsp/document-symbols';
+import { installProcessGuards, optionalUris, requireObject, requireUri, throwIfCancelled } from './lsp/faults';
 import { DocumentStore } from './lsp/documents';
 import { provideHover } from './lsp/hover';
 import { provideInlayHints } from './lsp/inlay-hints';
@@ -37,6 +44,7 @@ import { WorkspaceIndex } from './lsp/workspace-index';
 import { workspaceSymbols } from './lsp/workspace-symbols';
 
 const connection = createConnection(ProposedFeatures.all);
+installProcessGuards(connection);
 const settings = new SettingsStore(connection);
 const analyzer = createAnalyzer();
 const store = new DocumentStore(connection, settings, analyzer);
@@ -45,6 +53,7 @@ const reports = new Reports(store, index);
 const config = new ProjectConfigStore(connection);
 const diagnostics = new DiagnosticsService(connection, reports, settings, config);
 store.project = config;
+const annotations = new AnnotationService(connection, store, reports);
 
 let locale: Locale = 'en';
 let dynamicConfiguration = false;
@@ -57,6 +66,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = localeFrom(init.locale ?? params.locale);
   store.locale = locale;
   diagnostics.locale = locale;
+  annotations.locale = locale;
   config.locale = locale;
   if (typeof init.ruleDocs === 'string') diagnostics.ruleDocs = init.ruleDocs;
 
@@ -135,13 +145,14 @@ store.documents.onDidChangeContent((e) => {
   diagnostics.schedule(e.document.uri, opened ? 0 : undefined);
 });
 store.documents.onDidClose((e) => {
+  annotations.forget(e.document.uri);
   diagnostics.closed(e.document.uri);
   // Cross-file findings of the other documents may have depended on it.
   diagnostics.schedule(e.document.uri);
 });
 
 connection.onDidChangeConfiguration((change) => {
-  settings.changed(change.settings);
+  settings.changed(change?.settings);
   store.invalidateAll();
   index.clear();
   void buildIndex();
@@ -151,8 +162,8 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles(async (e) => {
   let touched = false;
-  for (const c of e.changes) {
-    const file = uriToPath(c.uri);
+  for (const c of Array.isArray(e?.changes) ? e.changes : []) {
+    const file = uriToPath(c?.uri);
     if (!file) continue;
     if (file.endsWith('.zh-figures.json')) {
       // Base date and dictionary may have changed: analyses are redone (paragraph cache helps).
@@ -172,19 +183,34 @@ connection.onDidChangeWatchedFiles(async (e) => {
   if (touched) await diagnostics.checkOpen();
 });
 
-connection.onHover((params) => provideHover(store, params, locale));
+connection.onHover(async (params, token) => {
+  const hover = await provideHover(store, params, locale, (doc, claim) => annotations.hover({ uri: params.textDocument.uri, doc }, claim));
+  // The analysis of a huge file may have taken a while: a client that gave up gets no stale answer.
+  throwIfCancelled(token);
+  return hover;
+});
 connection.languages.inlayHint.on((params) => provideInlayHints(store, settings, params));
-connection.onCodeAction((params) => provideCodeActions(store, diagnostics, params, locale));
-connection.onDocumentSymbol(async (params) => {
-  const doc = await store.get(params.textDocument.uri);
+connection.onCodeAction(async (params) => [...(await provideCodeActions(store, diagnostics, params, locale)), ...(await annotations.codeActions(params))]);
+connection.onDocumentSymbol(async (params, token) => {
+  const doc = await store.get(requireUri(params?.textDocument));
+  throwIfCancelled(token);
   return doc ? documentSymbols(doc, locale) : [];
 });
-connection.onWorkspaceSymbol((params) => workspaceSymbols(reports, params.query));
+connection.onWorkspaceSymbol((params) => workspaceSymbols(reports, typeof params?.query === 'string' ? params.query : ''));
 
-connection.onRequest(FiguresRequest, (params) => figures(reports, diagnostics, params, locale));
+connection.onRequest(FiguresRequest, async (params, token) => {
+  requireUri(params);
+  const result = await figures(reports, diagnostics, params, locale, annotations);
+  throwIfCancelled(token);
+  return result;
+});
+connection.onRequest(AnnotationsRequest, (params) => annotations.list(params.uri));
+connection.onRequest(SetAnnotationRequest, (params) => annotations.set(params));
+connection.onRequest(RemoveAnnotationRequest, (params) => annotations.remove(params));
+connection.onRequest(FactCheckReportRequest, (params) => annotations.report(params, (list) => diagnostics.check(list)));
 connection.onRequest(WorkspaceFilesRequest, () => workspaceFiles(reports, diagnostics, index));
-connection.onRequest(ExportMetricsRequest, (params) => exportRequest(reports, params));
-connection.onRequest(StatusRequest, async (params) => diagnostics.status(params.uri, (await reports.get(params.uri))?.doc));
+connection.onRequest(ExportMetricsRequest, (params) => exportRequest(reports, { ...requireObject<ExportMetricsParams>(params, 'exportMetrics'), uris: optionalUris(params) }));
+connection.onRequest(StatusRequest, async (params) => diagnostics.status(requireUri(params), (await reports.get(params.uri))?.doc));
 connection.onRequest(CheckWorkspaceRequest, (params, token) =>
   checkWorkspace(connection, index, reports, diagnostics, params, token, locale)
 );

@@ -2,13 +2,15 @@
 import { UsageError } from './args';
 import { runExtract } from './extract';
 import { runCheck } from './check';
+import { runReport } from './report';
 
 const USAGE = `usage:
   zh-figures extract [--json] [--base-date YYYY-MM-DD] PATH...
   zh-figures check [--json | --format text|json|sarif] [--lang en|zh] [--base-date YYYY-MM-DD] PATH...
+  zh-figures report [--format md|csv|json] [--base-date YYYY-MM-DD] PATH...
 
 PATH: files or folders (folders: every *.txt and *.md below, sorted).
-exit codes: extract 0 ok, 2 usage or I/O error; check 1 if any error or warning, 0 if none, 2 usage or I/O error.`;
+exit codes: extract and report 0 ok, 2 usage or I/O error; check 1 if any error or warning, 0 if none, 2 usage or I/O error.`;
 
 export interface CliIo {
   out: (s: string) => void;
@@ -28,6 +30,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await runExtract(rest, io);
       case 'check':
         return await runCheck(rest, io);
+      case 'report':
+        return await runReport(rest, io);
       case '--help':
       case '-h':
       case 'help':

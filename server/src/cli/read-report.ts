@@ -7,6 +7,12 @@ export type ReadResult = { ok: true; text: string; encoding: string } | { ok: fa
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
+// Fatal too: bytes that merely start like a UTF-16 BOM are not silently turned into noise.
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
+
+/** Files above this many bytes are refused by the CLI with a reason (a dump, not a report). */
+export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
 /** Decode bytes of a text report; returns a reason when they are not text. */
 export function decodeReport(bytes: Uint8Array): ReadResult {
@@ -14,10 +20,10 @@ export function decodeReport(bytes: Uint8Array): ReadResult {
     return decodeWith(utf8, bytes.subarray(3), 'utf-8');
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    return decodeWith(utf16le, bytes.subarray(2), 'utf-16le');
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+    return decodeWith(utf16be, bytes.subarray(2), 'utf-16be');
   }
   if (looksBinary(bytes)) return { ok: false, reason: 'binary file (contains NUL or control bytes)' };
   const asUtf8 = decodeWith(utf8, bytes, 'utf-8');
@@ -66,7 +72,16 @@ export function collectReports(inputs: string[]): CollectResult {
   const errors: string[] = [];
   const seenDirs = new Set<string>();
 
-  const addFile = (p: string) => {
+  const addFile = (p: string, stat: fs.Stats) => {
+    // A FIFO, socket or device (/dev/zero) would block or never end: refuse it up front.
+    if (!stat.isFile()) {
+      errors.push(`${p}: not a regular file`);
+      return;
+    }
+    if (stat.size > MAX_REPORT_BYTES) {
+      errors.push(`${p}: file too large (${stat.size.toLocaleString('en-US')} bytes; the limit is ${MAX_REPORT_BYTES / 1048576} MB)`);
+      return;
+    }
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(p);
@@ -111,7 +126,7 @@ export function collectReports(inputs: string[]): CollectResult {
         continue;
       }
       if (stat.isDirectory()) walk(p);
-      else if (stat.isFile() && REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) addFile(p);
+      else if (stat.isFile() && REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) addFile(p, stat);
     }
   };
 
@@ -124,7 +139,7 @@ export function collectReports(inputs: string[]): CollectResult {
       continue;
     }
     if (stat.isDirectory()) walk(input);
-    else addFile(input);
+    else addFile(input, stat);
   }
   return { files, errors };
 }

@@ -11,15 +11,26 @@ import { addUserWords } from './segmenter';
 interface ParagraphResult {
   claims: Claim[];
   entities: Entity[];
+  /**
+   * The figures as last placed in a document (offsets shifted by `at`). A paragraph an edit did
+   * not move (everything before the edit) reuses them instead of copying every claim again.
+   * Claims are never mutated once analysed, so sharing them between versions is safe.
+   */
+  placed?: { at: number; claims: Claim[]; entities: Entity[] };
 }
 
 /** Paragraph results by text + base date + dictionary; bounded so memory stays flat. */
 export class ParagraphCache {
   private readonly map = new Map<string, ParagraphResult>();
+  /** Characters held in keys: a count bound alone lets 1 MB single-line paragraphs exhaust memory. */
+  private chars = 0;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 20000) {}
+  constructor(
+    private readonly capacity = 20000,
+    private readonly maxChars = 32_000_000
+  ) {}
 
   get(key: string): ParagraphResult | undefined {
     const v = this.map.get(key);
@@ -35,15 +46,18 @@ export class ParagraphCache {
   }
 
   set(key: string, value: ParagraphResult): void {
+    if (!this.map.has(key)) this.chars += key.length;
     this.map.set(key, value);
-    if (this.map.size > this.capacity) {
+    while (this.map.size > this.capacity || (this.chars > this.maxChars && this.map.size > 1)) {
       const oldest = this.map.keys().next().value as string;
       this.map.delete(oldest);
+      this.chars -= oldest.length;
     }
   }
 
   clear(): void {
     this.map.clear();
+    this.chars = 0;
   }
 
   get size(): number {
@@ -131,8 +145,17 @@ export function analyzeText(text: string, options: AnalysisOptions = {}, cache: 
       result = analyzeParagraph(ptext, base, userWords);
       cache.set(key, result);
     }
-    for (const c of result.claims) claims.push(shiftClaim(c, p.start));
-    for (const e of result.entities) entities.push({ ...e, start: e.start + p.start, end: e.end + p.start });
+    let placed = result.placed;
+    if (!placed || placed.at !== p.start) {
+      placed = {
+        at: p.start,
+        claims: result.claims.map((c) => shiftClaim(c, p.start)),
+        entities: result.entities.map((e) => ({ ...e, start: e.start + p.start, end: e.end + p.start })),
+      };
+      result.placed = placed;
+    }
+    for (const c of placed.claims) claims.push(c);
+    for (const e of placed.entities) entities.push(e);
   }
   return {
     text,

@@ -2,6 +2,8 @@
 // server. Parsing is pure: adapters read the file and hand its text here. A broken file never
 // stops checking: the error names the file, line and column, and defaults are used.
 import type { RuleCode, Severity } from './checks/types';
+import { jsonErrorOffset } from './json-error';
+import { globMatch } from './glob-match';
 
 export type RuleSetting = Severity | 'off';
 
@@ -60,7 +62,10 @@ function jsonErrorPosition(message: string, text: string): { line: number; colum
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
   const pos = /position (\d+)/.exec(message);
-  return lineColumn(text, pos ? Number(pos[1]) : text.length);
+  if (pos) return lineColumn(text, Number(pos[1]));
+  // Some V8 messages carry no position ("Unexpected token 'm', ..."): find it ourselves.
+  const at = jsonErrorOffset(text);
+  return lineColumn(text, at >= 0 ? at : text.length);
 }
 
 /** Parse `.zh-figures.json`. Unknown keys are ignored; bad values are reported and dropped. */
@@ -138,5 +143,6 @@ export function globToRegExp(pattern: string): RegExp {
 /** Is a path (relative to the config file's folder, '/'-separated) ignored? */
 export function isIgnored(relativePath: string, patterns: readonly string[]): boolean {
   const p = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-  return patterns.some((g) => globToRegExp(g).test(p));
+  // globMatch, not globToRegExp: patterns come from the workspace and must not backtrack.
+  return patterns.some((g) => globMatch(g, p));
 }

@@ -35,8 +35,12 @@ export interface Published {
   /** Findings after settings (severity overrides, rules turned off); diagnostics[i] ↔ findings[i]. */
   findings: Finding[];
   diagnostics: Diagnostic[];
-  /** A cheap fingerprint to avoid re-sending identical diagnostics. */
-  key: string;
+  /**
+   * Fingerprint to avoid re-sending identical diagnostics for one version. Computed only when
+   * a version is published a second time: serialising thousands of diagnostics on every
+   * keystroke (a new version is always sent) cost more than the checks of a paragraph.
+   */
+  key?: string;
 }
 
 /** `data` carried by each diagnostic so that code actions find its finding. */
@@ -81,18 +85,21 @@ export class DiagnosticsService {
     const run = ++this.run;
     const reports = await this.reports.all();
     if (run !== this.run) return; // a newer run started while analyses were awaited
-    const findings = await this.check(reports);
-    if (run !== this.run) return;
     const open = reports.filter((r) => r.open);
     const closedAlsoPublished = reports.filter((r) => !r.open && this.publishedClosed.has(r.uri));
-    await this.publishAll([...open, ...closedAlsoPublished], findings);
+    const shown = [...open, ...closedAlsoPublished];
+    // Only the findings of what is shown are computed; the index is their cross-file background.
+    const findings = await this.check(reports, new Set(shown.map((r) => r.uri)));
+    if (run !== this.run) return;
+    await this.publishAll(shown, findings);
   }
 
   /**
    * Run the checks over reports, with rule settings merged per file: the project config
    * (.zh-figures.json) first, the editor's zhFigures.rules over it. Ignored files are left out.
+   * With `focus` (URIs), only the findings of those reports are computed.
    */
-  async check(reports: Report[]): Promise<Finding[]> {
+  async check(reports: Report[], focus?: ReadonlySet<string>): Promise<Finding[]> {
     const project = this.config.current().rules;
     const perUri = new Map<string, RuleSettings>();
     const included: Report[] = [];
@@ -101,7 +108,7 @@ export class DiagnosticsService {
       included.push(r);
       perUri.set(r.uri, { ...project, ...((await this.settings.forUri(r.uri)).rules as RuleSettings) });
     }
-    return runChecks(included, (uri) => perUri.get(uri) ?? project);
+    return runChecks(included, (uri) => perUri.get(uri) ?? project, focus);
   }
 
   /** A workspace check: publish for every report, open or not. */
@@ -165,10 +172,13 @@ export class DiagnosticsService {
       const own = (byPath.get(r.uri) ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
       const diagnostics = own.map((f, i) => this.toDiagnostic(r.doc, f, i));
       total += diagnostics.length;
-      const key = JSON.stringify(diagnostics);
       const old = this.published.get(r.uri);
-      this.published.set(r.uri, { uri: r.uri, version: r.doc.version, doc: r.doc, findings: own, diagnostics, key });
-      if (old && old.key === key && old.version === r.doc.version) continue;
+      const entry: Published = { uri: r.uri, version: r.doc.version, doc: r.doc, findings: own, diagnostics };
+      this.published.set(r.uri, entry);
+      if (old && old.version === r.doc.version && old.diagnostics.length === diagnostics.length) {
+        entry.key = JSON.stringify(diagnostics);
+        if ((old.key ??= JSON.stringify(old.diagnostics)) === entry.key) continue;
+      }
       const params = r.doc.version === null ? { uri: r.uri, diagnostics } : { uri: r.uri, version: r.doc.version, diagnostics };
       void this.connection.sendDiagnostics(params);
       changed.push(r.uri);

@@ -4,7 +4,9 @@ import * as path from 'path';
 import { uriToPath as URI_TO_PATH } from './uris';
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions, UserWord } from '../core/types';
+import type { AnalysisOptions, DocumentAnalysis, UserWord } from '../core/types';
+import type { SkipReason } from '../protocol';
+import { injectedFault, reportAnalysisFailure } from './faults';
 import type { Locale } from '../core/format';
 import { AnalyzedDocument } from './analyzed';
 import type { Analyzer } from './analyzer';
@@ -35,6 +37,7 @@ export class DocumentStore {
       this.cache.delete(e.document.uri);
       this.analyzer.forget(e.document.uri);
       this.told.delete(`size:${e.document.uri}`);
+      this.told.delete(`fail:${e.document.uri}`);
     });
   }
 
@@ -81,10 +84,22 @@ export class DocumentStore {
     if (!current) return undefined;
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === current.version) return cached;
-    const text = current.getText();
-    const skipped = skipReason(text, current.languageId, settings);
-    if (skipped === 'too-large') this.tellTooLarge(current.uri, text.length, settings.maxFileSize);
-    const analysis = skipped ? null : this.analyzer.analyze(current.uri, text, this.options(current.uri, settings));
+    // A client may send a document without text: treat it as empty rather than fail later.
+    const raw: unknown = current.getText();
+    const text = typeof raw === 'string' ? raw : '';
+    let skipped: SkipReason | null;
+    let analysis: DocumentAnalysis | null;
+    try {
+      injectedFault(text);
+      skipped = skipReason(text, current.languageId, settings);
+      if (skipped === 'too-large') this.tellTooLarge(current.uri, text.length, settings.maxFileSize);
+      analysis = skipped ? null : this.analyzer.analyze(current.uri, text, this.options(current.uri, settings));
+    } catch (e) {
+      // One document that breaks the analysis is reported for itself; the others go on.
+      reportAnalysisFailure(this.connection, this.told, current.uri, path.basename(URI_TO_PATH(current.uri) ?? current.uri), e, this.locale);
+      skipped = 'unreadable';
+      analysis = null;
+    }
     const result = new AnalyzedDocument(current.uri, current.version, text, analysis, skipped);
     this.cache.set(current.uri, result);
     return result;
@@ -105,7 +120,9 @@ export class DocumentStore {
     if (!settings.userDictionary && !fromProject) return [];
     const file = settings.userDictionary ? this.resolvePath(uri, settings.userDictionary) : this.project!.resolve(fromProject!);
     try {
-      return this.dictionaries.load(file);
+      // A path from the editor settings is the user's choice; one from .zh-figures.json
+      // (workspace content) must stay inside the workspace folders.
+      return this.dictionaries.load(file, settings.userDictionary ? undefined : this.workspaceFolders);
     } catch (e) {
       const key = `dict:${file}`;
       if (!this.told.has(key)) {

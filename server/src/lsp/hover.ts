@@ -48,12 +48,19 @@ const L = {
 /** Kinds for which 万/亿 and the English scale say something. */
 const MAGNITUDE_KINDS = new Set(['count', 'money', 'quantity']);
 
-export async function provideHover(store: DocumentStore, params: HoverParams, locale: Locale): Promise<Hover | null> {
+/** Extra sections for a claim's hover (the fact-check verdict), appended after a rule. */
+export type ClaimHoverExtra = (doc: AnalyzedDocument, claim: Claim) => string | undefined;
+
+export async function provideHover(store: DocumentStore, params: HoverParams, locale: Locale, extra?: ClaimHoverExtra): Promise<Hover | null> {
   const doc = await store.get(params.textDocument.uri);
   if (!doc || doc.skipped) return null;
   const offset = doc.offsetAt(params.position);
   const claim = doc.figures.claimAt(offset);
-  if (claim) return { contents: { kind: MarkupKind.Markdown, value: claimHover(claim, locale) }, range: doc.range(claim.start, claim.end) };
+  if (claim) {
+    const more = extra?.(doc, claim);
+    const value = more ? `${claimHover(claim, locale)}\n\n---\n\n${more}` : claimHover(claim, locale);
+    return { contents: { kind: MarkupKind.Markdown, value }, range: doc.range(claim.start, claim.end) };
+  }
   const entity = doc.figures.entityAt(offset);
   if (entity) return { contents: { kind: MarkupKind.Markdown, value: entityHover(doc, entity, locale) }, range: doc.range(entity.start, entity.end) };
   return null;

@@ -12,6 +12,7 @@ import type {
   FiguresResult,
   WorkspaceFilesResult,
 } from '../protocol';
+import type { AnnotationService } from './annotations';
 import type { DiagnosticsService } from './diagnostics';
 import { exportMetrics } from './export-metrics';
 import { MESSAGES, say } from './locale';
@@ -30,7 +31,13 @@ function problemSpans(uri: string, findings: Finding[]): Array<{ start: number; 
   return spans;
 }
 
-export async function figures(reports: Reports, diagnostics: DiagnosticsService, params: FiguresParams, locale: Locale): Promise<FiguresResult> {
+export async function figures(
+  reports: Reports,
+  diagnostics: DiagnosticsService,
+  params: FiguresParams,
+  locale: Locale,
+  annotations?: Pick<AnnotationService, 'forTree'>
+): Promise<FiguresResult> {
   const groupBy = params.groupBy ?? 'subject';
   const report = await reports.get(params.uri);
   if (!report) return { uri: params.uri, version: null, groupBy, skipped: 'unreadable', total: 0, groups: [] };
@@ -52,6 +59,7 @@ export async function figures(reports: Reports, diagnostics: DiagnosticsService,
   }
   const groups = new Map<string, FigureGroup>();
   const claims = doc.figures.claims;
+  const verdicts = annotations && !doc.skipped ? annotations.forTree(report) : undefined;
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
     const entity = doc.figures.entityForClaim(i);
@@ -72,6 +80,7 @@ export async function figures(reports: Reports, diagnostics: DiagnosticsService,
       entity,
       problems: mark?.problems ?? 0,
       severity: mark?.severity ?? null,
+      annotation: verdicts?.byClaim.get(i) ?? null,
     };
     const key = groupBy === 'entity' ? entity : c.subject;
     let g = groups.get(key);
@@ -81,7 +90,9 @@ export async function figures(reports: Reports, diagnostics: DiagnosticsService,
     }
     g.items.push(item);
   }
-  return { uri: report.uri, version: doc.version, groupBy, skipped: doc.skipped, total: claims.length, groups: [...groups.values()] };
+  const result: FiguresResult = { uri: report.uri, version: doc.version, groupBy, skipped: doc.skipped, total: claims.length, groups: [...groups.values()] };
+  if (verdicts?.unplaced.length) result.staleMarks = verdicts.unplaced;
+  return result;
 }
 
 export async function workspaceFiles(reports: Reports, diagnostics: DiagnosticsService, index: WorkspaceIndex): Promise<WorkspaceFilesResult> {

@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'url';
 
 /** The file-system path of a file: URI, or undefined for other schemes (untitled:, vscode-vfs:). */
 function URI_TO_PATH(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  // Clients can send anything: a URI that is not a string names no file.
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);
   } catch {

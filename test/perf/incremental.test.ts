@@ -1,0 +1,261 @@
+// Incremental analysis is an optimisation, never a different answer: after random sequences of
+// edits, what the paragraph caches and the server's document state hold must equal a full
+// re-analysis of the final text from scratch. Not a timing test.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol';
+import { analyzeText, ParagraphCache, splitParagraphs } from '../../server/src/core/analyze';
+import { checkDocuments } from '../../server/src/core/checks';
+import type { AnalysisOptions, DocumentAnalysis } from '../../server/src/core/types';
+import { AnalyzedDocument } from '../../server/src/lsp/analyzed';
+import { createAnalyzer, DocumentParagraphs } from '../../server/src/lsp/analyzer';
+import { runChecks } from '../../server/src/lsp/checks-runner';
+import { ROOT, TestClient } from '../server/lsp-client';
+
+/** mulberry32: deterministic, so a failure names its seed and can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Report prose: seed sentences plus figures of every kind, so edits hit claims and entities. */
+const SENTENCES: string[] = (() => {
+  const out = [
+    '截至2022年底，平台累计保护知识产权超64万项，同比增长12.5%。',
+    '涉案金额达38.87亿元，抓捕犯罪嫌疑人1968名。',
+    '阿里巴巴集团联合浙江省公安厅破获案件2685起，较上年下降3.2个百分点。',
+    '全年营收约两万五千元，其中线上渠道占60%，线下渠道占40%。',
+    '去年底，抖音电商拦截超9.2万次违规申请，处置侵权商品近50万条。',
+    '负责人徐骏表示，品牌权利人入驻量超58万，是三年前的2倍。',
+    '发布时间：2023-03-23 19:06:55',
+    // One metric stated in several reports, at odds and at another scale (cross-file findings).
+    '2022年，阿里巴巴集团营收达8000亿元。',
+    '2022年，阿里巴巴集团营收达9000亿元。',
+    '2022年，阿里巴巴集团营收达8000万元。',
+  ];
+  for (const f of fs.readdirSync(path.join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt')).sort()) {
+    const text = fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8');
+    for (const s of text.match(/[^。！？\n]+[。！？]?/g) ?? []) if (s.trim().length > 8) out.push(s.trim());
+  }
+  return out;
+})();
+
+const PIECES = ['1', '5', '0', '.', '万', '亿', '元', '%', '超', '约', '近', '，', '。', '的', '公司', '\n', '\n\n', '　　', '2021年', '去年', '三成', '两'];
+
+function randomText(rnd: () => number, paragraphs: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    const n = 1 + Math.floor(rnd() * 3);
+    let p = '';
+    for (let k = 0; k < n; k++) p += SENTENCES[Math.floor(rnd() * SENTENCES.length)];
+    lines.push(p);
+  }
+  return lines.join(rnd() < 0.3 ? '\r\n' : '\n');
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A random edit: typing, deleting, replacing a span, pasting a sentence, splitting or joining lines. */
+function randomEdit(rnd: () => number, text: string): Edit {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const r = rnd();
+  if (r < 0.35) return { start: at, end: at, text: PIECES[Math.floor(rnd() * PIECES.length)] };
+  if (r < 0.55) return { start: at, end: Math.min(text.length, at + 1 + Math.floor(rnd() * 6)), text: '' };
+  if (r < 0.7) return { start: at, end: Math.min(text.length, at + Math.floor(rnd() * 12)), text: PIECES[Math.floor(rnd() * PIECES.length)] };
+  if (r < 0.85) return { start: at, end: at, text: SENTENCES[Math.floor(rnd() * SENTENCES.length)] };
+  // Join two lines or split one (paragraph boundaries move).
+  const nl = text.indexOf('\n', at);
+  if (nl >= 0 && rnd() < 0.5) return { start: nl, end: nl + 1, text: '' };
+  return { start: at, end: at, text: '\n' };
+}
+
+/**
+ * An LSP position cannot point between the \r and \n of a CRLF (it is the end of the line
+ * either way), so an editor never sends such an edit: move the ends out of the pair.
+ */
+function snapToLineBreaks(text: string, e: Edit): Edit {
+  const snap = (i: number) => (i > 0 && text[i - 1] === '\r' && text[i] === '\n' ? i + 1 : i);
+  const start = snap(e.start);
+  return { start, end: Math.max(start, snap(e.end)), text: e.text };
+}
+
+function apply(text: string, e: Edit): string {
+  return text.slice(0, e.start) + e.text + text.slice(e.end);
+}
+
+/** Everything the features read from an analysis, in a form deepStrictEqual compares. */
+function comparable(a: DocumentAnalysis) {
+  return { text: a.text, claims: a.claims, entities: a.entities, paragraphs: a.paragraphs, baseDate: a.baseDate, baseDateSource: a.baseDateSource };
+}
+
+function full(text: string, options: AnalysisOptions = {}): DocumentAnalysis {
+  return analyzeText(text, options, new ParagraphCache());
+}
+
+/** Paragraph texts of the new version that the previous version did not have. */
+function newParagraphs(before: string, after: string): number {
+  const old = new Set(splitParagraphs(before).map((p) => before.slice(p.start, p.end)));
+  return splitParagraphs(after).filter((p) => !old.has(after.slice(p.start, p.end))).length;
+}
+
+describe('incremental analysis equals a full re-analysis', function () {
+  this.timeout(120000);
+
+  it('the core paragraph cache, shared across random edit sequences', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const rnd = prng(seed);
+      const cache = new ParagraphCache(50); // small: eviction must not change answers either
+      let text = randomText(rnd, 12);
+      for (let step = 0; step < 40; step++) {
+        text = apply(text, randomEdit(rnd, text));
+        assert.deepStrictEqual(comparable(analyzeText(text, {}, cache)), comparable(full(text)), `seed ${seed}, step ${step}`);
+      }
+      assert.ok(cache.hits > 0, 'the cache answered for unchanged paragraphs');
+    }
+  });
+
+  it('the server analyzer re-analyses only the paragraphs an edit touched', () => {
+    for (let seed = 11; seed <= 16; seed++) {
+      const rnd = prng(seed);
+      const analyzer = createAnalyzer({ preloadSegmenter: false });
+      const options: AnalysisOptions = seed % 2 ? { baseDate: '2023-03-23' } : {};
+      let text = randomText(rnd, 15);
+      analyzer.analyze('doc', text, options);
+      for (let step = 0; step < 40; step++) {
+        const before = text;
+        text = apply(text, randomEdit(rnd, text));
+        const got = analyzer.analyze('doc', text, options);
+        const want = full(text, options);
+        assert.deepStrictEqual(comparable(got), comparable(want), `seed ${seed}, step ${step}`);
+        // The base date may move with the edit (a publication line): then every key changes.
+        if (full(before, options).baseDate === want.baseDate) {
+          assert.ok(analyzer.last.analysed <= newParagraphs(before, text), `seed ${seed}, step ${step}: analysed ${analyzer.last.analysed} paragraphs, ${newParagraphs(before, text)} changed`);
+        }
+      }
+    }
+  });
+
+  it('keeps only the latest version, and undo comes from the recent paragraphs', () => {
+    const cache = new DocumentParagraphs(8);
+    const a = '第一段超64万项。\n第二段涉案金额达38.87亿元。\n第三段98%。';
+    const b = a.replace('64万', '65万');
+    analyzeText(a, {}, cache);
+    cache.endVersion();
+    analyzeText(b, {}, cache);
+    cache.endVersion();
+    assert.strictEqual(cache.size, 3, 'one entry per paragraph of the latest version');
+    const misses = cache.misses;
+    analyzeText(a, {}, cache); // undo
+    cache.endVersion();
+    assert.strictEqual(cache.misses, misses, 'the undone paragraph was kept among the recent ones');
+  });
+
+  it('the server document state: incremental text sync, analysis, lookups and checks', () => {
+    for (let seed = 21; seed <= 24; seed++) {
+      const rnd = prng(seed);
+      const analyzer = createAnalyzer({ preloadSegmenter: false });
+      const uri = `file:///bench/doc-${seed}.txt`;
+      let expected = randomText(rnd, 10);
+      let doc = TextDocument.create(uri, 'plaintext', 1, expected);
+      for (let step = 0; step < 25; step++) {
+        const e = snapToLineBreaks(expected, randomEdit(rnd, expected));
+        doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, text: e.text }], doc.version + 1);
+        expected = apply(expected, e);
+        assert.strictEqual(doc.getText(), expected, 'incremental text sync');
+        const state = new AnalyzedDocument(uri, doc.version, doc.getText(), analyzer.analyze(uri, doc.getText(), {}), null);
+        const fresh = new AnalyzedDocument(uri, doc.version, expected, full(expected), null);
+        assert.deepStrictEqual(comparable(state.analysis), comparable(fresh.analysis), `seed ${seed}, step ${step}`);
+        // Lookups the features use: the claim under every claim's middle, and its range.
+        for (const c of fresh.analysis.claims) {
+          const mid = (c.start + c.end) >> 1;
+          assert.deepStrictEqual(state.figures.claimAt(mid), fresh.figures.claimAt(mid));
+          assert.deepStrictEqual(state.range(c.start, c.end), fresh.range(c.start, c.end));
+        }
+        // Findings of the cached state equal the CLI's checks of the final text.
+        const findings = runChecks([{ uri, name: 'doc', open: true, doc: state }], () => ({}));
+        const want = checkDocuments([{ path: uri, analysis: fresh.analysis }]);
+        const key = (f: { code: string; start: number; end: number }) => `${f.start}:${f.end}:${f.code}`;
+        assert.deepStrictEqual(findings.map(key).sort(), want.map(key).sort(), `seed ${seed}, step ${step}`);
+      }
+    }
+  });
+
+  it('cross-file checks over cached contexts, for the open reports only, equal a full check', () => {
+    let acrossFiles = 0;
+    for (let seed = 41; seed <= 44; seed++) {
+      const rnd = prng(seed);
+      const analyzer = createAnalyzer({ preloadSegmenter: false });
+      const texts = Array.from({ length: 6 }, () => randomText(rnd, 6));
+      const reports = texts.map((text, i) => {
+        const uri = `file:///ws/r${i}.txt`;
+        return { uri, name: `r${i}`, open: i < 2, doc: new AnalyzedDocument(uri, i < 2 ? 1 : null, text, analyzer.analyze(uri, text, {}, 'file'), null) };
+      });
+      const rules = seed % 2 ? {} : { 'scale-slip': 'off' as const, 'missing-unit': 'error' as const };
+      const key = (f: { path: string; code: string; start: number; end: number; severity: string; message: { en: string }; related: unknown[] }) =>
+        `${f.path} ${f.start}:${f.end} ${f.code} ${f.severity} ${f.message.en} ${JSON.stringify(f.related)}`;
+      // Typing in an open report: a new version each time, the closed reports unchanged.
+      for (let step = 0; step < 8; step++) {
+        const e = randomEdit(rnd, reports[0].doc.text);
+        const text = apply(reports[0].doc.text, e);
+        reports[0] = { ...reports[0], doc: new AnalyzedDocument(reports[0].uri, step + 2, text, analyzer.analyze(reports[0].uri, text, {}), null) };
+        const focus = new Set(reports.filter((r) => r.open).map((r) => r.uri));
+        const got = runChecks(reports, () => rules, focus);
+        const all = checkDocuments(reports.map((r) => ({ path: r.uri, analysis: full(r.doc.text) })), { rules });
+        assert.deepStrictEqual(got.map(key).sort(), all.filter((f) => focus.has(f.path)).map(key).sort(), `seed ${seed}, step ${step}`);
+        acrossFiles += got.filter((f) => f.related.some((r) => r.path !== f.path)).length;
+        // Without a focus: every report's findings, as the CLI gives them.
+        assert.deepStrictEqual(runChecks(reports, () => rules).map(key).sort(), all.map(key).sort(), `seed ${seed}, step ${step} (all)`);
+      }
+    }
+    assert.ok(acrossFiles > 0, 'the sequences produced findings that relate two reports');
+  });
+
+  it('the running server: diagnostics after random edits equal those of a fresh open', async function () {
+    this.timeout(120000);
+    const rnd = prng(31);
+    let text = randomText(rnd, 30);
+    const uri = pathToFileURL(path.join(ROOT, 'incremental-bench-doc.txt')).href;
+    const init = { initializationOptions: { settings: { zhFigures: { diagnostics: { debounce: 0 } } } } };
+    const editing = new TestClient();
+    const fresh = new TestClient();
+    try {
+      await editing.initialize(null, init);
+      await editing.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      await editing.diagnosticsFor(uri, 1);
+      let version = 1;
+      let lines = TextDocument.create(uri, 'plaintext', 1, text);
+      for (let step = 0; step < 30; step++) {
+        const e = snapToLineBreaks(text, randomEdit(rnd, text));
+        const change = { range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, text: e.text };
+        text = apply(text, e);
+        version++;
+        lines = TextDocument.create(uri, 'plaintext', version, text);
+        // Sent without waiting: stale versions must be dropped, the last one published.
+        await editing.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+      }
+      const got = await editing.diagnosticsFor(uri, version, 60000);
+      await fresh.initialize(null, init);
+      await fresh.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version, text } });
+      const want = await fresh.diagnosticsFor(uri, version, 60000);
+      const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
+      assert.deepStrictEqual(got.map(key).sort(), want.map(key).sort());
+      assert.strictEqual(editing.diagnostics.get(uri)?.version, version, 'the last version was published');
+    } finally {
+      await editing.stop();
+      await fresh.stop();
+    }
+  });
+});
