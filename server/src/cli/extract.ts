@@ -3,31 +3,8 @@
 import { parseArgs } from './args';
 import { analyzeReports } from './analyze-reports';
 import { LineIndex } from '../core/position';
-import type { Claim, Entity } from '../core/types';
+import { contractClaim, contractEntity } from '../core/contract';
 import type { CliIo } from './main';
-
-/** The claim as the CLI contract spells it (field order matters to people reading diffs). */
-export function contractClaim(c: Claim, lines: LineIndex) {
-  const { line, character } = lines.positionAt(c.start);
-  return {
-    text: c.text,
-    start: c.start,
-    end: c.end,
-    line,
-    character,
-    kind: c.kind,
-    value: c.value,
-    upper: c.upper,
-    unit: c.unit,
-    qualifier: c.qualifier,
-    date: c.date,
-    subject: c.subject,
-  };
-}
-
-export function contractEntity(e: Entity) {
-  return { text: e.text, start: e.start, end: e.end, type: e.type };
-}
 
 export async function runExtract(argv: string[], io: CliIo): Promise<number> {
   const opts = parseArgs(argv, ['text', 'json']);

@@ -2,6 +2,7 @@
 // its position, value, unit, qualifier, date, subject and entity. The JSON follows the shape
 // of `zh-figures extract --json` so that one consumer reads both.
 import type { ExportFormat } from '../protocol';
+import { contractClaim } from '../core/contract';
 import type { AnalyzedDocument } from './analyzed';
 
 export interface ExportSource {
@@ -21,22 +22,7 @@ export function exportMetrics(sources: ExportSource[], format: ExportFormat): { 
   let figures = 0;
   const files = sources.map((s) => {
     const claims = s.doc.figures.claims.map((c, i) => {
-      const p = s.doc.lines.positionAt(c.start);
-      return {
-        text: c.text,
-        start: c.start,
-        end: c.end,
-        line: p.line,
-        character: p.character,
-        kind: c.kind,
-        value: c.value,
-        upper: c.upper,
-        unit: c.unit,
-        qualifier: c.qualifier,
-        date: c.date,
-        subject: c.subject,
-        entity: s.doc.figures.entityForClaim(i),
-      };
+      return { ...contractClaim(c, s.doc.lines), entity: s.doc.figures.entityForClaim(i) };
     });
     figures += claims.length;
     return { path: s.path, claims };

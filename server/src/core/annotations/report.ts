@@ -5,25 +5,14 @@
 import type { Finding, LocalizedText } from '../checks/types';
 import { fullValue, intervalText, pick, type Locale } from '../format';
 import { LineIndex } from '../position';
+import { contractClaim, type ContractClaim } from '../contract';
 import type { Claim } from '../types';
 import { summarize, type AnnotationCounts } from './summary';
 import type { AnnotationStatus, ResolvedMark } from './types';
 
 export type ReportStatus = AnnotationStatus | 'unmarked';
 
-export interface ReportClaim {
-  text: string;
-  start: number;
-  end: number;
-  line: number;
-  character: number;
-  kind: Claim['kind'];
-  value: number | null;
-  upper: number | null;
-  unit: string;
-  qualifier: Claim['qualifier'];
-  date: string | null;
-  subject: string;
+export interface ReportClaim extends ContractClaim {
   status: ReportStatus;
   /** The mark on it was made when the claim read differently (markedText). */
   stale: boolean;
@@ -85,22 +74,10 @@ export function buildFileReport(input: ReportInput, locale: Locale): FileReport 
   const onClaim = new Map<number, ResolvedMark>();
   for (const m of input.marks) if (m.claimIndex !== null) onClaim.set(m.claimIndex, m);
   const claims = input.claims.map((c, i): ReportClaim => {
-    const p = lines.positionAt(c.start);
     const m = onClaim.get(i);
     const touching = input.findings.filter((f) => f.start < Math.max(c.end, c.start + 1) && c.start < Math.max(f.end, f.start + 1));
     return {
-      text: c.text,
-      start: c.start,
-      end: c.end,
-      line: p.line,
-      character: p.character,
-      kind: c.kind,
-      value: c.value,
-      upper: c.upper,
-      unit: c.unit,
-      qualifier: c.qualifier,
-      date: c.date,
-      subject: c.subject,
+      ...contractClaim(c, lines),
       status: m ? m.annotation.status : 'unmarked',
       stale: m?.state === 'stale',
       markedText: m?.state === 'stale' ? m.annotation.claim : null,
