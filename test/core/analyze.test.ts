@@ -9,6 +9,11 @@ describe('analyzeText', () => {
     ]);
   });
 
+  it('splits a page pasted as one line at its 　　 paragraph indents', () => {
+    const text = '　　第一段，超64万项。　　第二段，近50万条。';
+    assert.deepStrictEqual(splitParagraphs(text).map((p) => text.slice(p.start, p.end)), ['第一段，超64万项。', '第二段，近50万条。']);
+  });
+
   it('gives offsets into the whole text, with CRLF and a BOM', () => {
     const text = '\uFEFF前言。\r\n累计保护超64万项。';
     const [c] = analyzeText(text).claims;

@@ -77,6 +77,12 @@ export function splitParagraphs(text: string): Paragraph[] {
       if (i > start) out.push({ start, end: i });
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
+    } else if (c === 0x3000 && text.charCodeAt(i + 1) === 0x3000) {
+      // Pages pasted as one line keep their paragraphs as a 　　 indent: split there too, so
+      // that an edit re-analyses one paragraph, not the whole line.
+      if (i > start) out.push({ start, end: i });
+      while (text.charCodeAt(i + 1) === 0x3000) i++;
+      start = i + 1;
     }
   }
   if (start < text.length) out.push({ start, end: text.length });

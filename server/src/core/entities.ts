@@ -76,7 +76,9 @@ export function findEntities(text: string, userWords: UserWord[] = []): Entity[]
   }
 
   ENUMERATION_RE.lastIndex = 0;
-  while ((m = ENUMERATION_RE.exec(text)) !== null) {
+  // The pattern needs both 、 and 等: most paragraphs can skip it.
+  const mayEnumerate = text.includes('、') && text.includes('等');
+  while (mayEnumerate && (m = ENUMERATION_RE.exec(text)) !== null) {
     const type = HEAD_TYPE[m[2]];
     let offset = m.index;
     m[1].split('、').forEach((raw, index) => {
@@ -155,9 +157,20 @@ const PRIORITY: Record<EntityType, number> = { work: 5, org: 4, person: 3, produ
 /** Keep the longest, highest-priority entity where spans overlap; output in text order. */
 function resolveOverlaps(list: Entity[]): Entity[] {
   list.sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[b.type] - PRIORITY[a.type] || a.start - b.start);
+  // Kept entities stay sorted by start, so that an overlap test looks at two neighbours only.
   const kept: Entity[] = [];
   for (const e of list) {
-    if (!kept.some((k) => k.start < e.end && e.start < k.end)) kept.push(e);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].start < e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before && before.end > e.start) || (after && after.start < e.end)) continue;
+    kept.splice(lo, 0, e);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }

@@ -254,6 +254,8 @@ export function readChinese(text: string, i: number): NumberRead | null {
 
 /** Remove binary floating noise (38.87 * 1e8 = 3887000000.0000005). */
 export function roundFloat(v: number): number {
+  // Integers below 1e12 are exact already (and most values are such): skip the string round trip.
+  if (Number.isInteger(v) && Math.abs(v) < 1e12) return v === 0 ? 0 : v;
   if (!Number.isFinite(v)) return v;
   const r = Number(v.toPrecision(12));
   return Object.is(r, -0) ? 0 : r;

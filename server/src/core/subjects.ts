@@ -157,7 +157,8 @@ export function findSubject(text: string, claim: Claim, after = 0): SubjectFound
     until = from - 1;
     from = clauseStart(text, until);
   }
-  const before = subjectBefore(tag(text.slice(from, until)));
+  const beforeTokens = tag(text.slice(from, until));
+  const before = subjectBefore(beforeTokens);
   if (before && claim.kind !== 'ordinal') return { subject: before, usedUntil: claim.end };
   const { to, cut } = clauseEnd(text, claim.end);
   if (claim.kind === 'count' || claim.kind === 'percent' || claim.kind === 'quantity' || claim.kind === 'money' || claim.kind === 'ordinal') {
@@ -170,8 +171,7 @@ export function findSubject(text: string, claim: Claim, after = 0): SubjectFound
     }
   }
   // 拦截超9.2万次: for counts of actions, the action is what is counted.
-  const tokens = tag(text.slice(from, until));
-  const verb = [...tokens].reverse().find((t) => t.tag === 'v' && !LINK_WORDS.has(t.word));
+  const verb = [...beforeTokens].reverse().find((t) => t.tag === 'v' && !LINK_WORDS.has(t.word));
   return { subject: verb && claim.unit === '次' ? verb.word : '', usedUntil: claim.end };
 }
 

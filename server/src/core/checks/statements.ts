@@ -121,10 +121,20 @@ function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
 /** Two documents are about the same thing when they name a common organisation. */
 function sameTopic(a: DocContext, b: DocContext): boolean {
   if (a === b) return true;
-  const orgs = (d: DocContext) => new Set((d.analysis.entities ?? []).filter((e) => e.type === 'org' || e.type === 'product').map((e) => e.text));
-  const oa = orgs(a);
-  for (const o of orgs(b)) if (oa.has(o)) return true;
+  const oa = orgsOf(a);
+  for (const o of orgsOf(b)) if (oa.has(o)) return true;
   return false;
+}
+
+/** A document's organisations and products, computed once per document (pairs ask often). */
+const topicOrgs = new WeakMap<DocContext, Set<string>>();
+function orgsOf(d: DocContext): Set<string> {
+  let orgs = topicOrgs.get(d);
+  if (!orgs) {
+    orgs = new Set((d.analysis.entities ?? []).filter((e) => e.type === 'org' || e.type === 'product').map((e) => e.text));
+    topicOrgs.set(d, orgs);
+  }
+  return orgs;
 }
 
 /** Could two statements be the same metric restated? */
