@@ -3,6 +3,7 @@
 // (抓捕110名犯罪嫌疑人 → 犯罪嫌疑人). Only that clause is segmented, never the whole text.
 import type { Claim } from './types';
 import { tag, type Token } from './segmenter';
+import { MONEY_WORDS } from './units';
 
 const CLAUSE_BREAK = /[，。；：！？、,;:!?\n\r（）()“”"「」『』【】\[\]…—]/;
 const WINDOW = 18;
@@ -159,7 +160,9 @@ export function findSubject(text: string, claim: Claim, after = 0): SubjectFound
   }
   const beforeTokens = tag(text.slice(from, until));
   const before = subjectBefore(beforeTokens);
-  if (before && claim.kind !== 'ordinal') return { subject: before, usedUntil: claim.end };
+  // An amount of money does not count the words after it (营收达398亿，拼多多…).
+  const forwardFirst = countedAfter(text, claim) && !MONEY_WORDS.test(before);
+  if (before && claim.kind !== 'ordinal' && !forwardFirst) return { subject: before, usedUntil: claim.end };
   const { to, cut } = clauseEnd(text, claim.end);
   if (claim.kind === 'count' || claim.kind === 'percent' || claim.kind === 'quantity' || claim.kind === 'money' || claim.kind === 'ordinal') {
     const tokens = tag(text.slice(claim.end, to));
@@ -170,9 +173,20 @@ export function findSubject(text: string, claim: Claim, after = 0): SubjectFound
       return { subject: forward, usedUntil: at >= 0 ? at + forward.length : claim.end };
     }
   }
+  if (before && claim.kind !== 'ordinal') return { subject: before, usedUntil: claim.end };
   // 拦截超9.2万次: for counts of actions, the action is what is counted.
   const verb = [...beforeTokens].reverse().find((t) => t.tag === 'v' && !LINK_WORDS.has(t.word));
   return { subject: verb && claim.unit === '次' ? verb.word : '', usedUntil: claim.end };
+}
+
+/**
+ * Whether the words right after a figure name what it counts, before anything before it does:
+ * a bare amount followed by a noun (超过600万商家), or a share followed by 的 (平台95%的疑似侵权链接).
+ */
+function countedAfter(text: string, claim: Claim): boolean {
+  const next = text[claim.end] ?? '';
+  if (claim.kind === 'count' && claim.unit === '' && /[\u4e00-\u9fff]/.test(next) && !/[的和与及或、等]/.test(next)) return true;
+  return claim.kind === 'percent' && next === '的' && !/[的占为达是]$/.test(text.slice(0, claim.start).replace(/[约近超逾]+$/, ''));
 }
 
 /** The last few words before a figure, for deciding whether a bare amount is money (花100亿). */
