@@ -190,6 +190,11 @@ describe('rule scale-slip', () => {
     none('conflicting-values', '2022年，涉案金额达38.87亿元。全年涉案金额38.87万元。');
   });
 
+  it('fires when an earlier clause of the sentence only introduces the statement', () => {
+    const seen = findingsOf('scale-slip', '涉案金额达38.87亿元。报告最后指出，涉案金额为38.87万元。');
+    assert.deepStrictEqual(seen.map((s) => s.at), ['38.87亿元', '38.87万元']);
+  });
+
   it('near miss: the same value written at another scale', () => {
     none('scale-slip', '2022年，涉案金额达38.87亿元。全年涉案金额388,700万元。');
     none('conflicting-values', '2022年，涉案金额达38.87亿元。全年涉案金额388,700万元。');

@@ -31,7 +31,9 @@ function normalizeLead(text: string): string {
 
 /** The words before the subject in its sentence (一线 in 一线城市用户, 线上渠道 in a list item). */
 function modifierOf(doc: DocContext, c: Claim): string {
-  const lead = doc.leadIn(c, doc.sentenceOf(c.start));
+  // Only the clause holding the subject narrows it (报告最后指出，涉案金额… is not narrower).
+  const sentenceLead = doc.leadIn(c, doc.sentenceOf(c.start));
+  const lead = sentenceLead.slice(Math.max(...[...'，,；;'].map((p) => sentenceLead.lastIndexOf(p))) + 1);
   const at = lead.lastIndexOf(c.subject.trim());
   if (at < 0) return '';
   return normalizeLead(lead.slice(0, at)).slice(-6);
