@@ -79,10 +79,14 @@ describe('rule share-mismatch', () => {
     fires('share-mismatch', '全年销售额80亿元，其中线上销售额36亿元，占40%。', '40%', /45\.0%/);
     fires('share-mismatch', '线上销售额36亿元，占全部80亿元的40%。', '40%');
     fires('share-mismatch', '公司员工1.20万人，其中研发人员6000人，占比45%。', '45%');
+    // The share first, then the part it names.
+    fires('share-mismatch', '该平台2022年营收为500亿元，其中广告收入占比为40%，广告收入为260亿元。', '40%', /52\.0%/);
   });
 
   it('near misses: rounding-compatible shares and shares of an unstated whole', () => {
     quiet('全年销售额80亿元，其中线上销售额32亿元，占40%。');
+    quiet('该平台2022年营收为500亿元，其中广告收入占比为40%，广告收入为200亿元。');
+    quiet('该平台2022年营收为500亿元，其中广告收入占比为40%，直播收入为260亿元。');
     quiet('公司员工1.2万人，其中研发人员4300人，占员工总数的35.8%。');
     quiet('公司销售额32亿元，占全国市场的5%。');
     quiet('报告期内，公司研发投入9.8亿元，占营业收入的9.5%。');

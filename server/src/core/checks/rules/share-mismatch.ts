@@ -86,6 +86,26 @@ export const shareMismatch: DocumentRule = {
             whole = named;
           }
         }
+        // 共500亿元，其中广告收入占比为40%，广告收入为260亿元: the share first, then its part.
+        if (!part && k + 1 < figs.length && share.subject.length >= 2) {
+          const next = figs[k + 1];
+          const gapNext = doc.slice(share.end, next.start);
+          const shareLead = doc.leadIn(share, sentence);
+          if (
+            isAmount(next) &&
+            next.subject === share.subject &&
+            /占比?(?:为|达到?|约为?|是)?$/.test(shareLead.replace(/[约近超逾过]+$/, '')) &&
+            /^[，,]\s*[\u4e00-\u9fff]{0,10}?(?:为|达到?|约为?|是|共|计)?$/.test(gapNext)
+          ) {
+            const lead = doc.slice(doc.longSentenceOf(share.start).start, share.start);
+            const at = lead.lastIndexOf('其中');
+            const total = at < 0 ? undefined : figs.slice(0, k).reverse().find((c) => isAmount(c) && c.end <= doc.longSentenceOf(share.start).start + at);
+            if (total && sameMeasure(total, next) && /^[，,]?\s*其中/.test(doc.slice(total.end, doc.longSentenceOf(share.start).start + at + 2).trim())) {
+              part = next;
+              whole = total;
+            }
+          }
+        }
         // X，占(总数的)Z%: the whole is the total a 其中 clause hangs from.
         if (!part && isAmount(partCandidate)) {
           const m = /^[，,]?\s*(?:约)?占(比)?([^，,。；;\d]{0,12})$/.exec(pi === k - 1 ? gapPrev : gapPart);
