@@ -14,7 +14,9 @@
 //             of those reports, whose cross-file checks see the whole index.
 //   rss       peak resident set (VmHWM) of each server process.
 //
-// Options: --quick (smaller inputs, for a smoke run), --keep (leave the temp folder).
+// Options: --quick (smaller inputs, for a smoke run), --keep (leave the temp folder with
+// corpus.txt, annual-report.txt and reports/ for a side-by-side run), --only=core|lsp|index.
+// ZH_FIGURES_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server processes.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -250,6 +252,8 @@ async function main() {
     const corpus = buildText(sentences, SIZES.corpus, rnd, seen);
     const warm = buildText(sentences, 60_000, rnd, seen);
     const document = buildText(sentences, SIZES.document, rnd, seen);
+    // On disk too, so that another recognizer can be run over the very same text (--keep).
+    fs.writeFileSync(path.join(tmp, 'corpus.txt'), corpus);
     const docFile = path.join(tmp, 'annual-report.txt');
     fs.writeFileSync(docFile, document);
     const reportsDir = path.join(tmp, 'reports');

@@ -13,24 +13,38 @@ class LspClient {
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = [];
-    this.buffer = Buffer.alloc(0);
+    this.chunks = [];
+    this.buffered = 0;
+    this.expected = null;
     this.stderr = '';
     this.proc.stdout.on('data', (chunk) => this.onData(chunk));
     this.proc.stderr.on('data', (d) => (this.stderr += d));
   }
 
+  // Chunks are kept in a list and joined once a whole message has arrived: joining on every
+  // chunk would copy a multi-megabyte publishDiagnostics quadratically and bill it to the server.
   onData(chunk) {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
     for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
-      const m = /Content-Length:\s*(\d+)/i.exec(header);
-      if (!m) throw new Error(`bad header: ${header}`);
-      const len = Number(m[1]);
-      if (this.buffer.length < headerEnd + 4 + len) return;
-      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8');
-      this.buffer = this.buffer.subarray(headerEnd + 4 + len);
+      if (this.expected === null) {
+        const head = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        this.chunks = [head];
+        const headerEnd = head.indexOf('\r\n\r\n');
+        if (headerEnd < 0) return;
+        const m = /Content-Length:\s*(\d+)/i.exec(head.subarray(0, headerEnd).toString('ascii'));
+        if (!m) throw new Error(`bad header: ${head.subarray(0, headerEnd).toString('ascii')}`);
+        this.expected = Number(m[1]);
+        this.chunks = [head.subarray(headerEnd + 4)];
+        this.buffered = this.chunks[0].length;
+      }
+      if (this.buffered < this.expected) return;
+      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+      const body = all.subarray(0, this.expected).toString('utf8');
+      const rest = all.subarray(this.expected);
+      this.chunks = [rest];
+      this.buffered = rest.length;
+      this.expected = null;
       this.onMessage(JSON.parse(body), performance.now());
     }
   }

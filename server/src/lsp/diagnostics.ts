@@ -86,12 +86,24 @@ export class DiagnosticsService {
     const reports = await this.reports.all();
     if (run !== this.run) return; // a newer run started while analyses were awaited
     const open = reports.filter((r) => r.open);
+    // Let edits that arrived meanwhile in: checking or publishing a superseded version is
+    // wasted work (a whole check of a long report, megabytes of JSON), and their run follows.
+    if (await this.superseded(open)) return;
     const closedAlsoPublished = reports.filter((r) => !r.open && this.publishedClosed.has(r.uri));
     const shown = [...open, ...closedAlsoPublished];
     // Only the findings of what is shown are computed; the index is their cross-file background.
     const findings = await this.check(reports, new Set(shown.map((r) => r.uri)));
-    if (run !== this.run) return;
+    if (run !== this.run || (await this.superseded(open))) return;
     await this.publishAll(shown, findings);
+  }
+
+  /**
+   * After handling what is queued: has an open report changed (or closed) since it was
+   * analysed? Every such change schedules a newer run, so this one may stop.
+   */
+  private async superseded(open: Report[]): Promise<boolean> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return open.some((r) => this.reports.peek(r.uri) !== r.doc);
   }
 
   /**
