@@ -114,13 +114,14 @@ function background(inputs: Input[], wanted: Input[]): Input[] {
  */
 function crossFile(inputs: Input[], wanted: Set<string>): Finding[] {
   const docs = inputs.map((i) => contextOf(i.doc, i.path));
+  const focus = wanted.size === inputs.length ? undefined : new Set(docs.filter((d) => wanted.has(d.path)));
   const byPath = new Map(inputs.map((i) => [i.path, i]));
   const settingFor = (code: RuleCode, path: string) => byPath.get(path)?.rules[code] ?? DEFAULT_SEVERITIES[code];
   const drafts: Draft[] = [];
   for (const rule of CROSS_FILE_RULES) {
     if (rule.scope !== 'cross-file' || inputs.every((i) => settingFor(rule.code, i.path) === 'off')) continue;
     try {
-      drafts.push(...rule.check(docs));
+      drafts.push(...rule.check(docs, focus));
     } catch (e) {
       // One broken rule must not take the others down (as in checkDocuments).
       if (process.env.ZH_FIGURES_DEBUG) throw e;

@@ -21,11 +21,15 @@ export interface DocumentRule {
   check(doc: DocContext): Draft[];
 }
 
-/** A rule that compares figures across every document of one run (conflicting-values, scale-slip). */
+/**
+ * A rule that compares figures across every document of one run (conflicting-values,
+ * scale-slip). With `focus`, only findings in those documents are wanted: the others are
+ * background to compare with, which keeps a keystroke in a large workspace cheap.
+ */
 export interface CrossFileRule {
   code: RuleCode;
   scope: 'cross-file';
-  check(docs: DocContext[]): Draft[];
+  check(docs: DocContext[], focus?: ReadonlySet<DocContext>): Draft[];
 }
 
 export type Rule = DocumentRule | CrossFileRule;

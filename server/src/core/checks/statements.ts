@@ -158,36 +158,48 @@ export function comparable(a: MetricStatement, b: MetricStatement): boolean {
   return true;
 }
 
-/** Pairs of comparable statements over all documents, each pair once, in reading order. */
-export function comparablePairs(docs: DocContext[]): [MetricStatement, MetricStatement][] {
+/**
+ * Pairs of comparable statements over all documents, each pair once, in reading order. With a
+ * focus, only pairs with a side in a focus document: a keystroke in one report compares that
+ * report with the workspace, not the workspace with itself.
+ */
+export function comparablePairs(docs: DocContext[], focus?: ReadonlySet<DocContext>): [MetricStatement, MetricStatement][] {
   // Two rules ask for the pairs of the same run: compute them once.
-  const memo = pairsMemo.get(docs);
+  const memos = pairsMemo.get(docs);
+  const memo = memos?.get(focus ?? ALL);
   if (memo) return memo;
   const byKey = new Map<string, MetricStatement[]>();
-  let statements = 0;
   for (const d of docs) for (const s of metricStatements(d)) {
     const list = byKey.get(s.key) ?? [];
     list.push(s);
     byKey.set(s.key, list);
-    statements++;
   }
+  const inFocus = (s: MetricStatement) => !focus || focus.has(s.doc);
   // Guard against pathological input (one metric stated thousands of times, a table pasted
   // as prose): past a budget of comparisons, each statement is compared with its nearest
-  // followers only, so that checking stays near-linear instead of quadratic.
+  // neighbours only, so that checking stays near-linear instead of quadratic.
   let all = 0;
-  for (const list of byKey.values()) all += (list.length * (list.length - 1)) / 2;
+  let statements = 0;
+  for (const list of byKey.values()) {
+    const focused = focus ? list.filter(inFocus).length : list.length;
+    if (focused === 0) continue;
+    statements += focused;
+    all += focus ? focused * (list.length - 1) : (list.length * (list.length - 1)) / 2;
+  }
   const window = all <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, statements)));
   const out: [MetricStatement, MetricStatement][] = [];
   for (const list of byKey.values()) {
+    if (focus && !list.some(inFocus)) continue;
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length && j - i <= window; j++) {
-      if (comparable(list[i], list[j])) out.push([list[i], list[j]]);
+      if ((inFocus(list[i]) || inFocus(list[j])) && comparable(list[i], list[j])) out.push([list[i], list[j]]);
     }
   }
-  pairsMemo.set(docs, out);
+  (memos ?? pairsMemo.set(docs, new Map()).get(docs)!).set(focus ?? ALL, out);
   return out;
 }
 
 /** Comparisons allowed per check run before the window applies (≈0.1 s of work). */
 const PAIR_BUDGET = 100_000;
 const MIN_WINDOW = 8;
-const pairsMemo = new WeakMap<DocContext[], [MetricStatement, MetricStatement][]>();
+const ALL: ReadonlySet<DocContext> = new Set();
+const pairsMemo = new WeakMap<DocContext[], Map<ReadonlySet<DocContext>, [MetricStatement, MetricStatement][]>>();

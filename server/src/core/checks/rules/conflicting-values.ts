@@ -16,9 +16,9 @@ const MAX_RELATED = 20;
 export const conflictingValues: CrossFileRule = {
   code: 'conflicting-values',
   scope: 'cross-file',
-  check(docs: DocContext[]) {
+  check(docs: DocContext[], focus?: ReadonlySet<DocContext>) {
     const byClaim = new Map<MetricStatement, MetricStatement[]>();
-    for (const [a, b] of comparablePairs(docs)) {
+    for (const [a, b] of comparablePairs(docs, focus)) {
       if (overlaps(a.interval, b.interval) || isScaleSlip(a, b)) continue;
       const va = a.claim.value as number;
       const vb = b.claim.value as number;

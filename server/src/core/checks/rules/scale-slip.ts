@@ -22,9 +22,9 @@ export function isScaleSlip(a: MetricStatement, b: MetricStatement): boolean {
 export const scaleSlip: CrossFileRule = {
   code: 'scale-slip',
   scope: 'cross-file',
-  check(docs: DocContext[]) {
+  check(docs: DocContext[], focus?: ReadonlySet<DocContext>) {
     const byClaim = new Map<MetricStatement, MetricStatement[]>();
-    for (const [a, b] of comparablePairs(docs)) {
+    for (const [a, b] of comparablePairs(docs, focus)) {
       if (!isScaleSlip(a, b)) continue;
       // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
       (byClaim.get(a) ?? byClaim.set(a, []).get(a)!).push(b);
