@@ -189,9 +189,22 @@ export function comparablePairs(docs: DocContext[], focus?: ReadonlySet<DocConte
   const window = all <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, statements)));
   const out: [MetricStatement, MetricStatement][] = [];
   for (const list of byKey.values()) {
-    if (focus && !list.some(inFocus)) continue;
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length && j - i <= window; j++) {
-      if ((inFocus(list[i]) || inFocus(list[j])) && comparable(list[i], list[j])) out.push([list[i], list[j]]);
+    if (!focus) {
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length && j - i <= window; j++) {
+        if (comparable(list[i], list[j])) out.push([list[i], list[j]]);
+      }
+      continue;
+    }
+    // Each focus statement against its group: O(focus × group), each pair once, earlier first.
+    for (let f = 0; f < list.length; f++) {
+      if (!inFocus(list[f])) continue;
+      const from = window === Infinity ? 0 : Math.max(0, f - window);
+      const to = window === Infinity ? list.length : Math.min(list.length, f + window + 1);
+      for (let j = from; j < to; j++) {
+        if (j === f || (j < f && inFocus(list[j]))) continue; // a focus pair is taken from its earlier side
+        const [a, b] = j < f ? [list[j], list[f]] : [list[f], list[j]];
+        if (comparable(a, b)) out.push([a, b]);
+      }
     }
   }
   (memos ?? pairsMemo.set(docs, new Map()).get(docs)!).set(focus ?? ALL, out);
