@@ -168,11 +168,18 @@ export function comparablePairs(docs: DocContext[], focus?: ReadonlySet<DocConte
   const memos = pairsMemo.get(docs);
   const memo = memos?.get(focus ?? ALL);
   if (memo) return memo;
+  // With a focus, only the metrics the focus documents state can pair.
+  let keys: Set<string> | undefined;
+  if (focus) {
+    keys = new Set();
+    for (const d of focus) for (const s of metricStatements(d)) keys.add(s.key);
+  }
   const byKey = new Map<string, MetricStatement[]>();
   for (const d of docs) for (const s of metricStatements(d)) {
-    const list = byKey.get(s.key) ?? [];
-    list.push(s);
-    byKey.set(s.key, list);
+    if (keys && !keys.has(s.key)) continue;
+    const list = byKey.get(s.key);
+    if (list) list.push(s);
+    else byKey.set(s.key, [s]);
   }
   const inFocus = (s: MetricStatement) => !focus || focus.has(s.doc);
   // Guard against pathological input (one metric stated thousands of times, a table pasted
