@@ -5,23 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-export const RULE_CODES = [
-  'conflicting-values',
-  'scale-slip',
-  'growth-mismatch',
-  'share-mismatch',
-  'parts-exceed-total',
-  'sum-mismatch',
-  'percent-sum-over-100',
-  'multiple-mismatch',
-  'invalid-date',
-  'weekday-mismatch',
-  'percent-point-confusion',
-  'qualifier-conflict',
-  'mixed-numeral-style',
-  'missing-unit',
-  'approx-redundant',
-] as const;
+// The codes are the core's; the client only opens their documentation.
+export { RULE_CODES } from '../../server/src/core/checks/types';
 
 export class RuleDocs {
   private lines: string[] | undefined;

@@ -53,3 +53,13 @@ describe('core/config (.zh-figures.json)', () => {
     assert.strictEqual(checkText(bad, { rulesFor: () => ({ 'growth-mismatch': 'off' }) }).length, 0);
   });
 });
+
+describe('rule codes in the extension manifest', () => {
+  it('zhFigures.rules accepts exactly the codes the core has', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const manifest = require('../../../package.json');
+    const names: string[] = manifest.contributes.configuration.properties['zhFigures.rules'].propertyNames.enum;
+    const { RULE_CODES } = require('../../server/src/core/checks/types');
+    assert.deepStrictEqual([...names].sort(), [...RULE_CODES].sort());
+  });
+});

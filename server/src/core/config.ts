@@ -1,7 +1,7 @@
 // The project config `.zh-figures.json` (JSON only), read by both the CLI and the language
 // server. Parsing is pure: adapters read the file and hand its text here. A broken file never
 // stops checking: the error names the file, line and column, and defaults are used.
-import type { RuleCode, Severity } from './checks/types';
+import { RULE_CODES, type RuleCode, type Severity } from './checks/types';
 import { jsonErrorOffset } from './json-error';
 import { globMatch } from './glob-match';
 
@@ -20,23 +20,7 @@ export interface ProjectConfig {
 
 export const CONFIG_FILE_NAME = '.zh-figures.json';
 
-export const RULE_CODES: readonly RuleCode[] = [
-  'conflicting-values',
-  'scale-slip',
-  'growth-mismatch',
-  'share-mismatch',
-  'parts-exceed-total',
-  'sum-mismatch',
-  'percent-sum-over-100',
-  'multiple-mismatch',
-  'invalid-date',
-  'weekday-mismatch',
-  'percent-point-confusion',
-  'qualifier-conflict',
-  'mixed-numeral-style',
-  'missing-unit',
-  'approx-redundant',
-];
+export { RULE_CODES };
 
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 

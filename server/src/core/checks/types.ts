@@ -20,6 +20,25 @@ export type RuleCode =
   | 'missing-unit'
   | 'approx-redundant';
 
+/** Every code, in the order the documentation lists them. */
+export const RULE_CODES: readonly RuleCode[] = [
+  'conflicting-values',
+  'scale-slip',
+  'growth-mismatch',
+  'share-mismatch',
+  'parts-exceed-total',
+  'sum-mismatch',
+  'percent-sum-over-100',
+  'multiple-mismatch',
+  'invalid-date',
+  'weekday-mismatch',
+  'percent-point-confusion',
+  'qualifier-conflict',
+  'mixed-numeral-style',
+  'missing-unit',
+  'approx-redundant',
+];
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Every user-visible message exists in English and Chinese; adapters pick by locale. */
