@@ -1,6 +1,7 @@
 // Incremental analysis is an optimisation, never a different answer: after random sequences of
 // edits, what the paragraph caches and the server's document state hold must equal a full
 // re-analysis of the final text from scratch. Not a timing test.
+import { prng } from '../support/prng';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -15,17 +16,6 @@ import { createAnalyzer, DocumentParagraphs } from '../../server/src/lsp/analyze
 import { runChecks } from '../../server/src/lsp/checks-runner';
 import { ROOT, TestClient } from '../server/lsp-client';
 
-/** mulberry32: deterministic, so a failure names its seed and can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Report prose: seed sentences plus figures of every kind, so edits hit claims and entities. */
 const SENTENCES: string[] = (() => {

@@ -3,6 +3,7 @@
 // requests in between. The server must answer every request about the version it was asked
 // about, never crash, and end with exactly the diagnostics of a fresh analysis of the final text.
 // Default: a few hundred edits; ZHF_SOAK=full runs 10,000. ZHF_SOAK_SEED replays a run.
+import { prng } from '../support/prng';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -35,17 +36,6 @@ const SEED = Number(process.env.ZHF_SOAK_SEED) || (Date.now() & 0x7fffffff);
 /** Longest time any single request may take before the server is considered stuck. */
 const REQUEST_BUDGET_MS = 20_000;
 
-/** mulberry32: a small seeded PRNG, so that a failing run can be replayed with its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENTENCES = [
   '截至2022年底，平台累计处理侵权投诉超64万件，同比下降12.5%。',
