@@ -19,7 +19,7 @@ const TITLE = /《[^《》\n]{0,80}》/g;
 const DOUBLING = /翻了?(一|两|二|三|四|[1-4])?番/g;
 const CN_UNIT_START = /^[十百千万亿拾佰仟萬億]/;
 const RANGE_SEP = /^(?:[～~〜\-—–－]|至|到)/;
-const COMPARISON_BEFORE = /(?:比|较|与|同|相比|对比|比起|于)$/;
+const COMPARISON_BEFORE = /(?:比|较|与|同|相比|对比|比起|[高低多少大小超]于)$/;
 
 /** Measure words that a Chinese numeral may not take, because numeral + word is a common word. */
 const CHINESE_NOT_UNIT = new Set(['分', '点', '方', '度', '道', '口', '门', '头', '手', '面', '把', '对', '处', '片', '层', '段', '集']);
@@ -682,7 +682,9 @@ function acceptBare(
     // A numeral standing alone (一百二十三。) is a figure; inside a word (十分, 三农) it is not.
     const lead = text.slice(Math.max(0, numStart - 5), numStart).replace(/(?:负|零下)$/, '');
     const alone = (lead === '' || /[\s，。、；：！？,.;:!?（）()“”"]$/.test(lead) || BARE_BEFORE.test(lead)) && /^$|[\s，。、；：！？,.;:!?（）()“”"]/.test(text[end] ?? '');
-    if (alone && n.numeral.length >= 2 && /[十百千万亿拾佰仟]/.test(n.numeral)) return true;
+    // Not in quotes (“十四五”), and not an approximate pair: those are names, not figures.
+    const quoted = /[“"「『]/.test(text[numStart - 1] ?? '') || /[”"」』]/.test(text[end] ?? '');
+    if (alone && !quoted && n.upper === null && n.numeral.length >= 2 && /[十百千万亿拾佰仟]/.test(n.numeral)) return true;
     // Chinese numerals need a unit unless a scale word makes them an amount (过万, 数十万).
     if (!/[万亿]$/.test(n.numeral) || (prefix === null && !marked)) return false;
   }
