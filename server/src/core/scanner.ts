@@ -645,6 +645,8 @@ function unitAt(text: string, j: number, n: NumberRead): UnitDef | null {
     if (n.value >= 1000 && !n.scale) return null;
   }
   if (u.text === '周' && /^周[边围期末转刊报]/.test(text.slice(j, j + 2))) return null;
+  // 下午3点 is a time of day; index points (3000点) are larger.
+  if (u.text === '点' && n.value <= 24 && !n.scale) return null;
   if (u.text === '天' && /^天[然下空气猫津]/.test(text.slice(j, j + 2))) return null;
   if (u.text === '米' && /^米[饭粉]/.test(text.slice(j, j + 2))) return null;
   if (u.text === '克' && /^克[服隆制]/.test(text.slice(j, j + 2))) return null;
