@@ -95,7 +95,7 @@ function subjectBefore(allTokens: Token[]): string {
   // A place alone is where, not what (广西数十万亩火龙果).
   if (tokens.slice(k + 1).every((t) => t.tag === 'ns')) return '';
   // A short head noun takes the verb that modifies it: 涉案金额, 侵权达人, 入驻量.
-  if (chars <= 2 && k >= 0 && isModifierVerb(tokens[k])) {
+  if (chars <= 2 && k >= 0 && (isModifierVerb(tokens[k]) || (tokens[k].tag === 'a' && tokens[k].word.length === 2))) {
     words.unshift(tokens[k].word);
     chars += tokens[k].word.length;
     k--;
