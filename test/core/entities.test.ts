@@ -33,6 +33,12 @@ describe('entities', () => {
     assert.ok(p.includes('product:片仔癀') && p.includes('product:安宫牛黄丸'), String(p));
   });
 
+  it('does not cut a place out of another word', () => {
+    const t = types('其中超过10亿消费者来自中国市场');
+    assert.ok(t.includes('place:中国'), String(t));
+    assert.ok(!t.includes('place:中国市'), String(t));
+  });
+
   it('finds places and product models', () => {
     assert.ok(types('在厦门召开').includes('place:厦门'));
     assert.ok(types('新款iPhone 14上市').includes('product:iPhone 14'));

@@ -15,7 +15,8 @@ const PERSON_RE = new RegExp(
   'g',
 );
 const QUOTE_SPEAKER_RE = /[”"]\s*([\u4e00-\u9fff]{2,3}?)(?=称|表示|说|介绍|指出|强调)/g;
-const PLACE_RE = new RegExp(`(?:${alternation(PLACES)})(?:省|市|自治区|特别行政区|县|区)?`, 'g');
+// The administrative suffix only when it does not start another word (中国市场, 区域, 县城).
+const PLACE_RE = new RegExp(`(?:${alternation(PLACES)})(?:省|市(?![场民值面政区])|自治区|特别行政区|县(?![城域级])|区(?![域块间别]))?`, 'g');
 const KNOWN_ORG_RE = new RegExp(`(?:${alternation(KNOWN_ORGS)})`, 'g');
 const PRODUCT_MODEL_RE = /\b(?:iPhone|iPad|MacBook|Mate|Galaxy|Pixel|Redmi|Model|Xbox|PlayStation|PS)\s?\d+(?:\s?(?:Pro|Max|Plus|Ultra|mini|SE|Air))*/g;
 /** A、B、C等X: items typed by the head noun X. */
