@@ -56,7 +56,7 @@ const NOT_AFTER_CN = '(?<![〇零一二两三四五六七八九十百千万亿�
 const PREFIX = {
   over: `(?:${alt(qualifierWords(PREFIX_QUALIFIERS, 'over', ['超']))}|(?<![赶高])超)`,
   about: alt(qualifierWords(PREFIX_QUALIFIERS, 'about')),
-  nearly: `(?:${alt(qualifierWords(PREFIX_QUALIFIERS, 'nearly', ['接近', '近']))}|(?<![链连衔直间对迎承])接近|(?<![最附邻靠贴亲])近)`,
+  nearly: `(?:${alt(qualifierWords(PREFIX_QUALIFIERS, 'nearly', ['接近', '近']))}|(?<![链连衔直间对迎承])接近|(?<![最附邻靠贴亲])近(?!(?:[0-9０-９]+|[一二两三四五六七八九十几数]+)(?:年|个月|天|周|日|个季度)))`,
   under: alt(qualifierWords(PREFIX_QUALIFIERS, 'under')),
   'at-least': alt(qualifierWords(PREFIX_QUALIFIERS, 'at-least')),
   'at-most': alt(qualifierWords(PREFIX_QUALIFIERS, 'at-most')),
