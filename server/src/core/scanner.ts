@@ -280,12 +280,12 @@ function readClaimAt(text: string, i: number, dateCtx: DateContext): Found | nul
     const permille = ch === '千';
     return finish(text, i, n, {
       kind: 'percent', unit: permille ? '‰' : '%', factor: 1, text: text.slice(i, i + 3),
-    }, i + 3, n.end, dateCtx);
+    }, i + 3, n.end);
   }
 
   const n = readNumber(text, i);
   if (!n) return null;
-  const found = finishNumber(text, i, n, dateCtx);
+  const found = finishNumber(text, i, n);
   // 负五, 零下5℃: a sign written in words.
   const sign = text.startsWith('零下', i - 2) ? '零下' : text[i - 1] === '负' ? '负' : '';
   if (sign && found?.claim && found.claim.value !== null && found.claim.start === i) {
@@ -350,7 +350,7 @@ function giveBackScale(text: string, n: NumberRead, start: number): NumberRead {
   return n;
 }
 
-function finishNumber(text: string, i: number, n0: NumberRead, dateCtx: DateContext): Found | null {
+function finishNumber(text: string, i: number, n0: NumberRead): Found | null {
   let n = giveBackScale(text, n0, i);
   if (n.style === 'chinese' && n.end > i + 1 && /[千]/.test(text[n.end - 1])) {
     // 五千克 → 五 + 千克
@@ -377,7 +377,7 @@ function finishNumber(text: string, i: number, n0: NumberRead, dateCtx: DateCont
   } else if (n.style === 'chinese' && text[i] === '十' && (before === '数' || before === '几')) {
     vague = true; // 数十家, 几十个
   }
-  return finish(text, i, n, null, i, n.end, dateCtx, vague, vagueQualifier);
+  return finish(text, i, n, null, i, n.end, vague, vagueQualifier);
 }
 
 /**
@@ -391,7 +391,6 @@ function finish(
   prefixUnit: UnitDef | null,
   numStart: number,
   numEnd: number,
-  _dateCtx: DateContext,
   vague = false,
   vagueQualifier: QualifierWord | null = null,
 ): Found | null {
@@ -477,10 +476,6 @@ function finish(
       }
     }
   }
-  if (upper === null || j === numEnd || j === numEnd + (qualifierWords.length ? qualifierWords[0].length : 0)) {
-    // not a range: unitEnd already set
-  }
-
   // Currency written before the amount: ¥100, US$1.2亿, 人民币50万元.
   let spanStart = start;
   // Symbols go with digits (¥199); a written currency also with Chinese numerals (人民币壹拾万元整).
