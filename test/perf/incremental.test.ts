@@ -13,7 +13,8 @@ import { checkDocuments } from '../../server/src/core/checks';
 import type { AnalysisOptions, DocumentAnalysis } from '../../server/src/core/types';
 import { AnalyzedDocument } from '../../server/src/lsp/analyzed';
 import { createAnalyzer, DocumentParagraphs } from '../../server/src/lsp/analyzer';
-import { runChecks } from '../../server/src/lsp/checks-runner';
+import { paragraphCheckStats, runChecks } from '../../server/src/lsp/checks-runner';
+import { RULES } from '../../server/src/core/checks';
 import { ROOT, TestClient } from '../server/lsp-client';
 
 
@@ -181,6 +182,75 @@ describe('incremental analysis equals a full re-analysis', function () {
         assert.deepStrictEqual(findings.map(key).sort(), want.map(key).sort(), `seed ${seed}, step ${step}`);
       }
     }
+  });
+
+  it('paragraph-local rules checked per paragraph and cached equal a full check, finding for finding', () => {
+    // Sentences the paragraph-local rules have something to say about, next to the seed prose.
+    const LOCAL = [
+      '营业收入从86.4亿元增长到103.7亿元，增长15%。',
+      '净利润由20亿元下降到25亿元。',
+      '毛利率从18.0%提高到21.0%，提高了3%。',
+      '营收103.7亿元，同比增长5个百分点。',
+      '用户数是上年的3倍，从100万增长到200万，增长了两倍。',
+      '参会人员近400余人，其中约300人左右来自企业。',
+      '至少5倍以上的增长，超过1000余家企业参与。',
+      '2024年，销售额为120万元，上年同期为100万元，同比增长30%。',
+      '　　去年底，平台处置侵权商品约50万条左右。',
+    ];
+    const local = new Set(RULES.filter((r) => r.scope === 'document' && r.locality === 'paragraph').map((r) => r.code));
+    assert.ok(local.size >= 4, 'rules are marked paragraph-local');
+    const pick = (rnd: () => number) => {
+      const list = rnd() < 0.5 ? LOCAL : SENTENCES;
+      return list[Math.floor(rnd() * list.length)];
+    };
+    const textOf = (rnd: () => number, n: number) =>
+      Array.from({ length: n }, () => pick(rnd) + (rnd() < 0.5 ? pick(rnd) : '')).join(rnd() < 0.3 ? '\r\n' : rnd() < 0.5 ? '\n' : '\n\n');
+    /** Edits the paragraph rules care about: one paragraph changed, paragraphs moved, a new line. */
+    const edit = (rnd: () => number, text: string): string => {
+      const paras = splitParagraphs(text);
+      const r = rnd();
+      if (r < 0.25 && paras.length >= 2) {
+        // Swap two paragraphs (their texts move, their findings must move with them).
+        const i = Math.floor(rnd() * paras.length);
+        const j = Math.floor(rnd() * paras.length);
+        const [a, b] = i < j ? [paras[i], paras[j]] : [paras[j], paras[i]];
+        if (a === b) return text;
+        return text.slice(0, a.start) + text.slice(b.start, b.end) + text.slice(a.end, b.start) + text.slice(a.start, a.end) + text.slice(b.end);
+      }
+      if (r < 0.4) {
+        const at = paras.length ? paras[Math.floor(rnd() * paras.length)].start : 0;
+        return text.slice(0, at) + pick(rnd) + '\n' + text.slice(at);
+      }
+      return apply(text, snapToLineBreaks(text, randomEdit(rnd, text)));
+    };
+    const settings = [{}, { 'approx-redundant': 'error' as const, 'growth-mismatch': 'off' as const }, { 'qualifier-conflict': 'off' as const }];
+    const full2 = (f: unknown) => JSON.stringify(f);
+    let localFindings = 0;
+    for (let seed = 51; seed <= 56; seed++) {
+      const rnd = prng(seed);
+      const analyzer = createAnalyzer({ preloadSegmenter: false });
+      const uri = `file:///para/doc-${seed}.txt`;
+      let text = textOf(rnd, 12);
+      let previous = '';
+      for (let step = 0; step < 30; step++) {
+        text = edit(rnd, text);
+        // The base date changes now and then: 上年/去年 and year-less dates read it.
+        const options: AnalysisOptions = step % 7 === 6 ? { baseDate: '2021-06-30' } : seed % 2 ? {} : { baseDate: '2024-03-01' };
+        const rules = settings[Math.floor(step / 10) % settings.length];
+        const state = new AnalyzedDocument(uri, step + 1, text, analyzer.analyze(uri, text, options), null);
+        const same = `${state.analysis.baseDate} ${JSON.stringify(rules)}` === previous;
+        previous = `${state.analysis.baseDate} ${JSON.stringify(rules)}`;
+        const before = paragraphCheckStats();
+        const got = runChecks([{ uri, name: 'doc', open: true, doc: state }], () => rules);
+        const want = checkDocuments([{ path: uri, analysis: full(text, options) }], { rules });
+        assert.deepStrictEqual(got.map(full2), want.map(full2), `seed ${seed}, step ${step}`);
+        localFindings += want.filter((f) => local.has(f.code)).length;
+        // Paragraphs an edit did not touch come from the cache.
+        const after = paragraphCheckStats();
+        if (same && splitParagraphs(text).length > 3) assert.ok(after.hits > before.hits, `seed ${seed}, step ${step}: no paragraph findings were reused`);
+      }
+    }
+    assert.ok(localFindings > 20, `the sequences produced paragraph-local findings (${localFindings})`);
   });
 
   it('cross-file checks over cached contexts, for the open reports only, equal a full check', () => {

@@ -8,12 +8,16 @@
 //   keystroke for every indexed report;
 // - when only some reports' findings are wanted (the open documents), the cross-file rules see
 //   those reports plus the reports that state one of their metrics: both cross-file rules only
-//   ever pair statements of one metric key, so the others cannot change the wanted findings.
+//   ever pair statements of one metric key, so the others cannot change the wanted findings;
+// - the rules marked `locality: 'paragraph'` run paragraph by paragraph, their findings cached
+//   by the paragraph's text (with the line breaks around it), the base date and the settings,
+//   so that an edit re-checks them only in the paragraphs it touched.
 import { DEFAULT_SEVERITIES, RULES, applySuppressions, checkDocuments, type RuleSettings } from '../core/checks';
 import { DocContext } from '../core/checks/context';
-import type { Draft } from '../core/checks/rule';
+import type { Draft, DocumentRule } from '../core/checks/rule';
 import { metricStatements } from '../core/checks/statements';
 import type { Finding, RuleCode } from '../core/checks/types';
+import type { DocumentAnalysis } from '../core/types';
 import type { AnalyzedDocument } from './analyzed';
 import type { Report } from './reports';
 
@@ -22,6 +26,149 @@ const CROSS_FILE = CROSS_FILE_RULES.map((r) => r.code);
 /** Cross-file rules known to compare only statements of one metric key (comparablePairs). */
 const KEYED_RULES = new Set<RuleCode>(['conflicting-values', 'scale-slip']);
 const ALL_KEYED = CROSS_FILE.every((c) => KEYED_RULES.has(c));
+const PARAGRAPH_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document' && r.locality === 'paragraph');
+const PARAGRAPH = PARAGRAPH_RULES.map((r) => r.code);
+
+/**
+ * Findings of the paragraph-local rules per paragraph window, offsets relative to the window:
+ * least recently used first out, bounded by count and by the characters held in keys.
+ */
+class ParagraphFindings {
+  private readonly map = new Map<string, Draft[]>();
+  private chars = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly capacity = 40000,
+    private readonly maxChars = 32_000_000
+  ) {}
+
+  get(key: string): Draft[] | undefined {
+    const v = this.map.get(key);
+    if (v) {
+      this.map.delete(key);
+      this.map.set(key, v);
+      this.hits++;
+    } else this.misses++;
+    return v;
+  }
+
+  set(key: string, drafts: Draft[]): void {
+    if (!this.map.has(key)) this.chars += key.length;
+    this.map.set(key, drafts);
+    while (this.map.size > this.capacity || (this.chars > this.maxChars && this.map.size > 1)) {
+      const oldest = this.map.keys().next().value as string;
+      this.map.delete(oldest);
+      this.chars -= oldest.length;
+    }
+  }
+}
+
+const paragraphFindings = new ParagraphFindings();
+
+/** Cache statistics, for tests that prove an edit re-checks only what it touched. */
+export function paragraphCheckStats(): { hits: number; misses: number } {
+  return { hits: paragraphFindings.hits, misses: paragraphFindings.misses };
+}
+
+function shiftDraft(d: Draft, by: number, path: string): Draft {
+  return {
+    ...d,
+    path,
+    start: d.start + by,
+    end: d.end + by,
+    related: d.related.map((r) => (r.path === '' ? { ...r, path, start: r.start + by, end: r.end + by } : r)),
+    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
+
+/**
+ * The paragraph-local rules' drafts for one document, checked paragraph by paragraph. Each
+ * paragraph is read in a window from the end of the paragraph before it to the start of the
+ * next one, so the line breaks and 　　 indents around it split sentences as in the whole text.
+ */
+function paragraphDrafts(path: string, analysis: DocumentAnalysis, codes: RuleCode[]): Draft[] {
+  const rules = PARAGRAPH_RULES.filter((r) => codes.includes(r.code));
+  if (!rules.length) return [];
+  const text = analysis.text;
+  const paras = analysis.paragraphs;
+  const claims = [...analysis.claims].sort((a, b) => a.start - b.start || a.end - b.end);
+  const entities = [...analysis.entities].sort((a, b) => a.start - b.start);
+  const prefix = `${rules.map((r) => r.code).join(',')}\u0001${analysis.baseDate ?? ''}\u0001`;
+  const out: Draft[] = [];
+  let ci = 0;
+  let ei = 0;
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const from = i > 0 ? paras[i - 1].end : 0;
+    const to = i + 1 < paras.length ? paras[i + 1].start : text.length;
+    // Claims and entities lie inside one paragraph (they are found paragraph by paragraph).
+    while (ci < claims.length && claims[ci].start < p.start) ci++;
+    let cj = ci;
+    while (cj < claims.length && claims[cj].start < p.end) cj++;
+    while (ei < entities.length && entities[ei].start < p.start) ei++;
+    let ej = ei;
+    while (ej < entities.length && entities[ej].start < p.end) ej++;
+    const window = text.slice(from, to);
+    const key = prefix + window;
+    let drafts = paragraphFindings.get(key);
+    if (!drafts) {
+      const local = new DocContext('', {
+        text: window,
+        claims: claims.slice(ci, cj).map((c) => ({ ...c, start: c.start - from, end: c.end - from })),
+        entities: entities.slice(ei, ej).map((e) => ({ ...e, start: e.start - from, end: e.end - from })),
+        paragraphs: [{ start: p.start - from, end: p.end - from }],
+        baseDate: analysis.baseDate,
+        baseDateSource: analysis.baseDateSource,
+      });
+      drafts = [];
+      for (const rule of rules) {
+        try {
+          drafts.push(...rule.check(local));
+        } catch (e) {
+          // One broken rule must not take the others down (as in checkDocuments).
+          if (process.env.ZH_FIGURES_DEBUG) throw e;
+        }
+      }
+      // A flat copy of the key: a slice would keep this whole version of the text alive.
+      paragraphFindings.set((key + '\u0000').slice(0, -1), drafts);
+    }
+    for (const d of drafts) out.push(shiftDraft(d, from, path));
+    ci = cj;
+    ei = ej;
+  }
+  return out;
+}
+
+/**
+ * checkDocuments() of one report with `rules`, the paragraph-local rules answered from the
+ * paragraph cache: the same findings, in the same order.
+ */
+function checkOne(path: string, analysis: DocumentAnalysis, rules: RuleSettings): Finding[] {
+  const setting = (code: RuleCode) => rules[code] ?? DEFAULT_SEVERITIES[code];
+  const local = PARAGRAPH.filter((c) => setting(c) !== 'off');
+  const rest = checkDocuments([{ path, analysis }], { rules: without(rules, PARAGRAPH), ignoreSuppressions: true });
+  if (!local.length) return applySuppressions(rest, analysis.text);
+  const byRule = new Map<RuleCode, Draft[]>();
+  for (const d of paragraphDrafts(path, analysis, local)) {
+    let list = byRule.get(d.code);
+    if (!list) byRule.set(d.code, (list = []));
+    list.push(d);
+  }
+  const found: Finding[] = [...rest];
+  const seen = new Set<string>();
+  // Rule by rule in RULES order, as checkDocuments() keeps the first of duplicate drafts.
+  for (const code of PARAGRAPH) {
+    for (const d of byRule.get(code) ?? []) {
+      const key = `${d.code}\u0000${d.start}\u0000${d.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ ...d, severity: setting(d.code) as Finding['severity'] });
+    }
+  }
+  return applySuppressions(found, analysis.text).sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+}
 
 function without(rules: RuleSettings, codes: readonly RuleCode[]): RuleSettings {
   const out: RuleSettings = { ...rules };
@@ -75,7 +222,7 @@ export function runChecks(reports: Report[], rulesFor: (uri: string) => RuleSett
     const key = JSON.stringify(input.rules) + input.path + '\u0000all';
     let hit = perDocument.get(input.doc);
     if (!hit || hit.key !== key) {
-      hit = { key, findings: checkDocuments([{ path: input.path, analysis: input.doc.analysis }], { rules: input.rules }) };
+      hit = { key, findings: checkOne(input.path, input.doc.analysis, input.rules) };
       perDocument.set(input.doc, hit);
     }
     return [...hit.findings];
@@ -86,7 +233,7 @@ export function runChecks(reports: Report[], rulesFor: (uri: string) => RuleSett
     const key = JSON.stringify(rules) + input.path;
     let hit = perDocument.get(input.doc);
     if (!hit || hit.key !== key) {
-      hit = { key, findings: checkDocuments([{ path: input.path, analysis: input.doc.analysis }], { rules }) };
+      hit = { key, findings: checkOne(input.path, input.doc.analysis, rules) };
       perDocument.set(input.doc, hit);
     }
     out.push(...hit.findings);

@@ -48,18 +48,29 @@ function findSpan(list: Span[], offset: number): Span {
 export class DocContext {
   readonly text: string;
   readonly claims: Claim[];
-  readonly sentences: Span[];
-  readonly clauses: Span[];
-  /** Sentences ended by full stops only (； does not end them). */
-  readonly longSentences: Span[];
   readonly paragraphs: Span[];
+  // Sentences, clauses and long sentences are built on first use: several rules read only one
+  // kind, and a scan of a 1 MB text costs tens of milliseconds.
+  private sentenceSpans?: Span[];
+  private clauseSpans?: Span[];
+  private longSentenceSpans?: Span[];
+
+  get sentences(): Span[] {
+    return (this.sentenceSpans ??= spans(this.text, SENTENCE_END));
+  }
+
+  get clauses(): Span[] {
+    return (this.clauseSpans ??= spans(this.text, CLAUSE_END));
+  }
+
+  /** Sentences ended by full stops only (； does not end them). */
+  get longSentences(): Span[] {
+    return (this.longSentenceSpans ??= spans(this.text, FULL_STOP));
+  }
 
   constructor(readonly path: string, readonly analysis: DocumentAnalysis) {
     this.text = analysis.text;
     this.claims = [...analysis.claims].sort((a, b) => a.start - b.start || a.end - b.end);
-    this.sentences = spans(this.text, SENTENCE_END);
-    this.clauses = spans(this.text, CLAUSE_END);
-    this.longSentences = spans(this.text, FULL_STOP);
     this.paragraphs =
       analysis.paragraphs && analysis.paragraphs.length > 0
         ? [...analysis.paragraphs].sort((a, b) => a.start - b.start)

@@ -40,16 +40,31 @@ const WEEKDAY_NUM: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, �
 /** 农历二月三十 is a lunar date: months of 30 days, no Gregorian check applies. */
 const LUNAR = /(农历|阴历|旧历|夏历|正月|腊月|冬月)[^，,。；;]{0,6}$/;
 
+/** Dates per rule context: invalid-date and weekday-mismatch both read them. */
+const datesOf = new WeakMap<DocContext, WrittenDate[]>();
+
 export function writtenDates(doc: DocContext): WrittenDate[] {
+  let hit = datesOf.get(doc);
+  if (!hit) datesOf.set(doc, (hit = scanDates(doc)));
+  return hit;
+}
+
+function scanDates(doc: DocContext): WrittenDate[] {
   const text = doc.text;
   const baseYear = doc.analysis.baseDate ? Number(doc.analysis.baseDate.slice(0, 4)) : null;
   const out: WrittenDate[] = [];
-  const taken: [number, number][] = [];
+  // Characters already read as part of a date: an overlap test in the length of the date, not
+  // in the number of dates found so far.
+  const taken = new Uint8Array(text.length + 1);
+  const overlapsTaken = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return true;
+    return false;
+  };
   const push = (start: number, end: number, year: number | null, month: number | null, day: number | null, inferred: boolean) => {
     if (month === null || day === null) return;
-    if (taken.some(([s, e]) => start < e && end > s)) return;
+    if (overlapsTaken(start, end)) return;
     if (LUNAR.test(text.slice(Math.max(0, start - 12), start))) return;
-    taken.push([start, end]);
+    taken.fill(1, start, end);
     const d: WrittenDate = { start, end, year, month, day, yearInferred: inferred };
     const w = WEEKDAY.exec(text.slice(end, end + 8));
     if (w) {

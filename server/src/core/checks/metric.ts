@@ -121,8 +121,91 @@ function documentPeriod(doc: DocContext): string {
 }
 
 function firstYear(doc: DocContext): string {
-  const first = periodPhrases(doc.text, 0, doc.text.length).find((p) => /^\d{4}$/.test(p.key));
-  return first ? first.key : '';
+  const list = wholeTextPhrases(doc);
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    if (YEAR_KEY.test(p.key) && !isDayBefore(doc.text, p, doc.text.length)) return p.key;
+  }
+  return '';
+}
+
+const YEAR_KEY = /^\d{4}$/;
+/** Characters a period phrase can hold (PERIOD_WORDS). */
+const PHRASE_CHAR = /[\d〇零一二三四五六七八九十年度季半上下前底末同期去今本当月第]/;
+/** A month right after a year (2021年3月): the year of a day, not a period. */
+const DAY_AFTER = /\s*\d{1,2}月/y;
+
+/**
+ * A period phrase of the whole text, before the "day, not a period" test, which depends on
+ * where the scanned span ends: `dayEnd` is where the month after it ends in the whole text
+ * (-1: no month follows; -2: the test does not apply to the phrase).
+ */
+interface ScannedPhrase {
+  offset: number;
+  key: string;
+  text: string;
+  dayEnd: number;
+}
+
+/**
+ * periodPhrases(text, 0, x) for every x, from one scan per rule context. Phrases never contain
+ * a line break, a stop or an ideographic space, so a scan that ends at a paragraph or sentence
+ * start finds the same phrases as the whole-text scan, up to the month test at its very end.
+ */
+const scannedPhrases = new WeakMap<DocContext, ScannedPhrase[]>();
+
+function wholeTextPhrases(doc: DocContext): ScannedPhrase[] {
+  let list = scannedPhrases.get(doc);
+  if (list) return list;
+  list = [];
+  const text = doc.text;
+  PERIOD_WORDS.lastIndex = 0;
+  for (let m = PERIOD_WORDS.exec(text); m; m = PERIOD_WORDS.exec(text)) {
+    if (/(?:比|较|相比|相较|相较于|与|同)$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    const key = periodKey(m);
+    if (!key) continue;
+    let dayEnd = -2;
+    if (m[1] && !m[2] && !m[3]) {
+      DAY_AFTER.lastIndex = m.index + m[0].length;
+      dayEnd = DAY_AFTER.test(text) ? DAY_AFTER.lastIndex : -1;
+    }
+    list.push({ offset: m.index, key, text: m[0], dayEnd });
+  }
+  scannedPhrases.set(doc, list);
+  return list;
+}
+
+/** Whether a scan of text[0, to) drops the phrase as a day (2021年3月31日). */
+function isDayBefore(text: string, p: ScannedPhrase, to: number): boolean {
+  if (p.dayEnd < 0) return false;
+  if (p.dayEnd <= to) return true;
+  return /^\s*\d{1,2}月/.test(text.slice(p.offset + p.text.length, to));
+}
+
+/** The last year phrase of text[0, to), as periodPhrases(text, 0, to) would find it. */
+function lastYearBefore(doc: DocContext, to: number): { offset: number; key: string; text: string } | null {
+  // A phrase running across `to` would read differently in the span: scan the span itself.
+  // (Spans here start paragraphs or sentences, so this does not happen in practice.)
+  if (to > 0 && to < doc.text.length && PHRASE_CHAR.test(doc.text[to - 1]) && PHRASE_CHAR.test(doc.text[to])) return slowLastYear(doc.text, to);
+  const list = wholeTextPhrases(doc);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].offset < to) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const p = list[i];
+    if (p.offset + p.text.length > to) return slowLastYear(doc.text, to);
+    if (YEAR_KEY.test(p.key) && !isDayBefore(doc.text, p, to)) return p;
+  }
+  return null;
+}
+
+function slowLastYear(text: string, to: number): { offset: number; key: string; text: string } | null {
+  const years = periodPhrases(text, 0, to).filter((p) => YEAR_KEY.test(p.key));
+  return years.length ? years[years.length - 1] : null;
 }
 
 /** Relative periods resolved against the publication year, so 去年 and 2022年 can meet. */
@@ -134,8 +217,10 @@ export function normalizedPeriod(doc: DocContext, claim: Claim): string {
   // 上年/上年同期 count back from the year under discussion, 去年 from the publication date.
   if (key === 'prior-year' && phrase && /上年|同期|上一年|前一年/.test(phrase.text)) {
     const para = doc.paragraphOf(claim.start);
-    const years = [...periodPhrases(doc.text, para.start, phrase.offset), ...periodPhrases(doc.text, 0, para.start)].filter((p) => /^\d{4}$/.test(p.key));
-    const governing = years.length ? Number(years.sort((a, b) => b.offset - a.offset)[0].key) : base;
+    // The latest year stated before 上年 in its paragraph, else before the paragraph.
+    const inPara = periodPhrases(doc.text, para.start, phrase.offset).filter((p) => YEAR_KEY.test(p.key));
+    const latest = inPara.length ? inPara[inPara.length - 1] : lastYearBefore(doc, para.start);
+    const governing = latest ? Number(latest.key) : base;
     return governing !== null ? String(governing - 1) : key;
   }
   if (base === null) return key;

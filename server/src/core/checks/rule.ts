@@ -18,6 +18,14 @@ export interface Draft {
 export interface DocumentRule {
   code: RuleCode;
   scope: 'document';
+  /**
+   * 'paragraph': the rule's findings on a paragraph depend only on that paragraph's text and
+   * figures (its sentences and clauses never cross a line break), the line breaks around it and
+   * the base date. The server then checks an edited document paragraph by paragraph and reuses
+   * the findings of the paragraphs an edit did not touch. Mark a rule so only after checking
+   * that it reads nothing else (no document period, no earlier paragraph, no whole-text scan).
+   */
+  locality?: 'paragraph';
   check(doc: DocContext): Draft[];
 }
 

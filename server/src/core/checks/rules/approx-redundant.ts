@@ -6,6 +6,7 @@ import { directionOfWord, qualifierWordsAround } from '../qualifier-words';
 export const approxRedundant: DocumentRule = {
   code: 'approx-redundant',
   scope: 'document',
+  locality: 'paragraph',
   check(doc: DocContext) {
     const out: Draft[] = [];
     for (const c of doc.claims) {

@@ -78,6 +78,7 @@ export function checkStatement(doc: DocContext, s: ChangeStatement): Draft | nul
 export const growthMismatch: DocumentRule = {
   code: 'growth-mismatch',
   scope: 'document',
+  locality: 'paragraph',
   check(doc) {
     const out: Draft[] = [];
     const statements = findChangeStatements(doc);

@@ -22,14 +22,23 @@ export const missingUnit: DocumentRule = {
   scope: 'document',
   check(doc: DocContext) {
     const out: Draft[] = [];
-    const withCurrency = doc.claims.filter((c) => c.kind === 'money' && hasCurrency(doc, c));
+    // The first two figures with a currency per subject head, in text order: the peer is the
+    // first that is not the figure itself (one pass, not a search per figure).
+    const withCurrency = new Map<string, Claim[]>();
+    for (const o of doc.claims) {
+      if (o.kind !== 'money' || !hasCurrency(doc, o)) continue;
+      const h = subjectHead(o.subject || doc.before(o, 8));
+      const list = withCurrency.get(h);
+      if (!list) withCurrency.set(h, [o]);
+      else if (list.length < 2) list.push(o);
+    }
     for (const c of doc.claims) {
       if (c.value === null || (c.kind !== 'money' && c.kind !== 'count')) continue;
       if (c.kind === 'count' && c.unit !== '') continue;
       if (hasCurrency(doc, c)) continue;
       const head = subjectHead(c.subject || doc.before(c, 8));
       if (!head) continue;
-      const peer = withCurrency.find((o) => o !== c && subjectHead(o.subject || doc.before(o, 8)) === head);
+      const peer = withCurrency.get(head)?.find((o) => o !== c);
       if (!peer) continue;
       const currency = CURRENCY.exec(peer.unitText)?.[1] ?? CURRENCY.exec(peer.text)?.[1] ?? '元';
       const unit = /^(元|美元|港元|港币|欧元|日元|英镑)$/.test(currency) ? currency : '元';

@@ -8,6 +8,7 @@ import { claimInterval, divide, Interval, overlaps } from '../tolerance';
 export const multipleMismatch: DocumentRule = {
   code: 'multiple-mismatch',
   scope: 'document',
+  locality: 'paragraph',
   check(doc: DocContext) {
     const out: Draft[] = [];
     for (const s of findChangeStatements(doc)) {

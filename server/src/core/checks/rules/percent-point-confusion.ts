@@ -21,6 +21,7 @@ function pointsEdit(c: Claim): { start: number; end: number } | null {
 export const percentPointConfusion: DocumentRule = {
   code: 'percent-point-confusion',
   scope: 'document',
+  locality: 'paragraph',
   check(doc: DocContext) {
     const out: Draft[] = [];
     const seen = new Set<Claim>();

@@ -8,6 +8,7 @@ import { qualifierWordsAround, directionOfWord } from '../qualifier-words';
 export const qualifierConflict: DocumentRule = {
   code: 'qualifier-conflict',
   scope: 'document',
+  locality: 'paragraph',
   check(doc: DocContext) {
     const out: Draft[] = [];
     for (const c of doc.claims) {

@@ -4,14 +4,23 @@ import { DocContext } from '../context';
 import { CrossFileRule, Draft, text } from '../rule';
 import { comparablePairs, MetricStatement } from '../statements';
 
+/** Digits per numeral: every pair of a metric's restatements asks again (bounded memo). */
+const digitsOf = new Map<string, string>();
+
 function digits(numeral: string): string {
-  const d = numeral.replace(/[,，\s]/g, '');
-  return /^\d+(\.\d+)?$/.test(d) ? d.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : '';
+  let d = digitsOf.get(numeral);
+  if (d !== undefined) return d;
+  const bare = numeral.replace(/[,，\s]/g, '');
+  d = /^\d+(\.\d+)?$/.test(bare) ? bare.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : '';
+  if (digitsOf.size >= 10000) digitsOf.clear();
+  digitsOf.set(numeral, d);
+  return d;
 }
 
 export function isScaleSlip(a: MetricStatement, b: MetricStatement): boolean {
+  if (a.claim.scale === b.claim.scale) return false;
   const da = digits(a.claim.numeral);
-  if (!da || da !== digits(b.claim.numeral) || a.claim.scale === b.claim.scale) return false;
+  if (!da || da !== digits(b.claim.numeral)) return false;
   const va = a.claim.value as number;
   const vb = b.claim.value as number;
   if (!(va > 0 && vb > 0)) return false;
