@@ -7,6 +7,7 @@ import { findEntities } from './entities';
 import { findPublicationDate, baseDateFromOption, type BaseDate } from './dates';
 import { MONEY_WORDS, MONEY_VERBS } from './units';
 import { addUserWords } from './segmenter';
+import { BoundedCache } from './bounded-cache';
 
 interface ParagraphResult {
   claims: Claim[];
@@ -20,48 +21,9 @@ interface ParagraphResult {
 }
 
 /** Paragraph results by text + base date + dictionary; bounded so memory stays flat. */
-export class ParagraphCache {
-  private readonly map = new Map<string, ParagraphResult>();
-  /** Characters held in keys: a count bound alone lets 1 MB single-line paragraphs exhaust memory. */
-  private chars = 0;
-  hits = 0;
-  misses = 0;
-
-  constructor(
-    private readonly capacity = 20000,
-    private readonly maxChars = 32_000_000
-  ) {}
-
-  get(key: string): ParagraphResult | undefined {
-    const v = this.map.get(key);
-    if (v) {
-      // Refresh recency: Map keeps insertion order.
-      this.map.delete(key);
-      this.map.set(key, v);
-      this.hits++;
-    } else {
-      this.misses++;
-    }
-    return v;
-  }
-
-  set(key: string, value: ParagraphResult): void {
-    if (!this.map.has(key)) this.chars += key.length;
-    this.map.set(key, value);
-    while (this.map.size > this.capacity || (this.chars > this.maxChars && this.map.size > 1)) {
-      const oldest = this.map.keys().next().value as string;
-      this.map.delete(oldest);
-      this.chars -= oldest.length;
-    }
-  }
-
-  clear(): void {
-    this.map.clear();
-    this.chars = 0;
-  }
-
-  get size(): number {
-    return this.map.size;
+export class ParagraphCache extends BoundedCache<ParagraphResult> {
+  constructor(capacity = 20000, maxChars?: number) {
+    super(capacity, maxChars);
   }
 }
 

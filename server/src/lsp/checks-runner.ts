@@ -12,6 +12,7 @@
 // - the rules marked `locality: 'paragraph'` run paragraph by paragraph, their findings cached
 //   by the paragraph's text (with the line breaks around it), the base date and the settings,
 //   so that an edit re-checks them only in the paragraphs it touched.
+import { BoundedCache } from '../core/bounded-cache';
 import { DEFAULT_SEVERITIES, RULES, applySuppressions, checkDocuments, type RuleSettings } from '../core/checks';
 import { DocContext } from '../core/checks/context';
 import type { Draft, DocumentRule } from '../core/checks/rule';
@@ -33,39 +34,7 @@ const PARAGRAPH = PARAGRAPH_RULES.map((r) => r.code);
  * Findings of the paragraph-local rules per paragraph window, offsets relative to the window:
  * least recently used first out, bounded by count and by the characters held in keys.
  */
-class ParagraphFindings {
-  private readonly map = new Map<string, Draft[]>();
-  private chars = 0;
-  hits = 0;
-  misses = 0;
-
-  constructor(
-    private readonly capacity = 40000,
-    private readonly maxChars = 32_000_000
-  ) {}
-
-  get(key: string): Draft[] | undefined {
-    const v = this.map.get(key);
-    if (v) {
-      this.map.delete(key);
-      this.map.set(key, v);
-      this.hits++;
-    } else this.misses++;
-    return v;
-  }
-
-  set(key: string, drafts: Draft[]): void {
-    if (!this.map.has(key)) this.chars += key.length;
-    this.map.set(key, drafts);
-    while (this.map.size > this.capacity || (this.chars > this.maxChars && this.map.size > 1)) {
-      const oldest = this.map.keys().next().value as string;
-      this.map.delete(oldest);
-      this.chars -= oldest.length;
-    }
-  }
-}
-
-const paragraphFindings = new ParagraphFindings();
+const paragraphFindings = new BoundedCache<Draft[]>(40000);
 
 /** Cache statistics, for tests that prove an edit re-checks only what it touched. */
 export function paragraphCheckStats(): { hits: number; misses: number } {
