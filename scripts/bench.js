@@ -6,16 +6,23 @@
 //             that never repeat (sentences shuffled across the seeds, numbers perturbed by a
 //             seeded PRNG), so no figure is a cache hit. Subjects and entities included.
 //   check     analyzeText + checkDocuments (what `zh-figures check` does) over the same corpus.
+//   recognizer  Microsoft Recognizers-Text (number and number-with-unit models, zh-cn) over a
+//             sample of the same corpus, in the same run, and zh-figures' extract over that very
+//             sample: `extract-vs-recognizer` is the ratio of their throughputs.
 //   lsp-*     `node server/out/server.js --stdio` with zhFigures.diagnostics.debounce = 0 (so
 //             the debounce is excluded, not subtracted): open → first diagnostics of a 1 MB
-//             document, single-character edit → its diagnostics, hover.
+//             report, single-character edit → its diagnostics, hover. The report states each
+//             figure one way throughout (seed sentences perturbed once per document); the
+//             `-contradictory` figures repeat the edits on a 1 MB text whose every restatement
+//             has new numbers (thousands of findings): the worst case, not the target.
 //   index     the server's workspace index over 1,000 report files (a workspace folder):
 //             initialized → end of the indexing progress; then single-character edits in one
 //             of those reports, whose cross-file checks see the whole index.
 //   rss       peak resident set (VmHWM) of each server process.
 //
 // Options: --quick (smaller inputs, for a smoke run), --keep (leave the temp folder with
-// corpus.txt, annual-report.txt and reports/ for a side-by-side run), --only=core|lsp|index.
+// corpus.txt, annual-report.txt, contradictory.txt and reports/ for a side-by-side run),
+// --only=core|lsp|index.
 // ZH_FIGURES_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server processes.
 'use strict';
 const fs = require('fs');
@@ -25,6 +32,7 @@ const { pathToFileURL } = require('url');
 const { execSync } = require('child_process');
 const { prng, seedSentences, buildText, writeReports } = require('./bench/corpus');
 const { LspClient } = require('./bench/lsp');
+const { loadRecognizer, throughput } = require('./bench/recognizer');
 
 const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.argv.includes('--quick');
@@ -33,8 +41,8 @@ const ONLY = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7);
 const runs = (part) => !ONLY || ONLY === part;
 const KEEP = process.argv.includes('--keep');
 const SIZES = QUICK
-  ? { corpus: 300_000, document: 200_000, reports: 100, edits: 15, hovers: 50, indexedEdits: 5 }
-  : { corpus: 2_100_000, document: 1_050_000, reports: 1000, edits: 60, hovers: 300, indexedEdits: 10 };
+  ? { corpus: 300_000, document: 200_000, reports: 100, edits: 15, hovers: 50, indexedEdits: 5, sample: 15_000 }
+  : { corpus: 2_100_000, document: 1_050_000, reports: 1000, edits: 60, hovers: 300, indexedEdits: 10, sample: 120_000 };
 
 function emit(figure) {
   process.stdout.write(JSON.stringify(figure) + '\n');
@@ -57,7 +65,7 @@ function ensureBuilt() {
 /** The core as the CLI runs it, cold: fresh cache, segmenter loaded beforehand and timed apart. */
 function benchCore(corpus, warmText) {
   const { analyzeText, ParagraphCache } = require(path.join(ROOT, 'out/server/src/core/analyze.js'));
-  const { segmenterError } = require(path.join(ROOT, 'out/server/src/core/segmenter.js'));
+  const { segmenterError, resetSegmenterMemo } = require(path.join(ROOT, 'out/server/src/core/segmenter.js'));
   const { checkDocuments } = require(path.join(ROOT, 'out/server/src/core/checks/index.js'));
   let t0 = performance.now();
   const segError = segmenterError();
@@ -69,6 +77,7 @@ function benchCore(corpus, warmText) {
   let last;
   for (let i = 0; i < 3; i++) {
     const cache = new ParagraphCache();
+    resetSegmenterMemo();
     t0 = performance.now();
     last = analyzeText(corpus, {}, cache);
     runs.push(performance.now() - t0);
@@ -89,6 +98,7 @@ function benchCore(corpus, warmText) {
   const checkRuns = [];
   let findings = 0;
   for (let i = 0; i < 2; i++) {
+    resetSegmenterMemo();
     t0 = performance.now();
     const analysis = analyzeText(corpus, {}, new ParagraphCache());
     findings = checkDocuments([{ path: 'corpus.txt', analysis }]).length;
@@ -96,6 +106,51 @@ function benchCore(corpus, warmText) {
   }
   const cms = Math.min(...checkRuns);
   emit({ name: 'check', charsPerSec: Math.round((corpus.length / cms) * 1000), chars: corpus.length, ms: round(cms), findings, includes: 'analysis + all rules, one document' });
+
+  benchRecognizer(corpus, () => {
+    resetSegmenterMemo();
+    return new ParagraphCache();
+  }, analyzeText);
+}
+
+/**
+ * The reference recognizer and zh-figures over one sample of the corpus (whole paragraphs),
+ * each warmed up first; ours cold (fresh caches per run), median of nine runs.
+ */
+function benchRecognizer(corpus, coldCache, analyzeText) {
+  const recognizer = loadRecognizer();
+  if (recognizer.error) {
+    emit({ name: 'recognizer', error: recognizer.error });
+    return;
+  }
+  const cut = corpus.indexOf('\n', SIZES.sample);
+  const sample = cut < 0 ? corpus : corpus.slice(0, cut + 1);
+  // Ours first, while the JIT is warm from the corpus runs: the reference allocates heavily.
+  const ours = [];
+  let claims = 0;
+  for (let i = 0; i < 9; i++) {
+    const cache = coldCache();
+    const t0 = performance.now();
+    claims = analyzeText(sample, {}, cache).claims.length;
+    ours.push(performance.now() - t0);
+  }
+  const withUnits = throughput([...recognizer.numberModels, ...recognizer.unitModels], sample);
+  const numbersOnly = throughput(recognizer.numberModels, sample);
+  const about = { tool: recognizer.tool, culture: recognizer.culture, chars: sample.length };
+  emit({ name: 'recognizer', ...about, models: [...recognizer.numberModels, ...recognizer.unitModels].map((m) => m.name).join(','), ...withUnits });
+  emit({ name: 'recognizer-numbers-only', ...about, models: recognizer.numberModels.map((m) => m.name).join(','), ...numbersOnly });
+  const oursPerSec = Math.round((sample.length / percentile(ours, 50)) * 1000);
+  emit({
+    name: 'extract-vs-recognizer',
+    ratio: round(oursPerSec / withUnits.charsPerSec),
+    ratioNumbersOnly: round(oursPerSec / numbersOnly.charsPerSec),
+    target: 200,
+    extractCharsPerSec: oursPerSec,
+    recognizerCharsPerSec: withUnits.charsPerSec,
+    chars: sample.length,
+    claims,
+    recognizerFound: withUnits.found,
+  });
 }
 
 function initParams(rootUri) {
@@ -138,7 +193,7 @@ function lineStartsOf(text) {
   return out;
 }
 
-async function benchDocument(serverJs, file, text) {
+async function benchDocument(serverJs, file, text, suffix = '') {
   const client = new LspClient(serverJs, ROOT);
   const t0 = performance.now();
   await client.request('initialize', initParams(null));
@@ -153,7 +208,7 @@ async function benchDocument(serverJs, file, text) {
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
   let { msg, at } = await wait;
   const openMs = at - sent;
-  emit({ name: 'lsp-open-first-diagnostics', ms: round(openMs), chars: text.length, diagnostics: msg.params.diagnostics.length, serverStartMs: round(startMs) });
+  emit({ name: `lsp-open-first-diagnostics${suffix}`, ms: round(openMs), chars: text.length, diagnostics: msg.params.diagnostics.length, serverStartMs: round(startMs) });
 
   // Single-character edits at random places, each waited for before the next (as a typist
   // who pauses); debounce is 0, so the time is analysis + checks + publishing.
@@ -187,10 +242,10 @@ async function benchDocument(serverJs, file, text) {
     wait = client.waitFor(diagnosticsOf(version));
     sent = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-    ({ at } = await wait);
+    ({ msg, at } = await wait);
     latencies.push(at - sent);
   }
-  emit({ name: 'lsp-edit-diagnostics', p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)), edits: latencies.length, debounce: 'set to 0 (excluded)', chars: text.length });
+  emit({ name: `lsp-edit-diagnostics${suffix}`, p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)), edits: latencies.length, debounce: 'set to 0 (excluded)', chars: text.length, diagnostics: msg.params.diagnostics.length });
 
   const hovers = [];
   let answered = 0;
@@ -200,7 +255,7 @@ async function benchDocument(serverJs, file, text) {
     hovers.push(performance.now() - s);
     if (r) answered++;
   }
-  emit({ name: 'lsp-hover', p50Ms: round(percentile(hovers, 50), 2), p95Ms: round(percentile(hovers, 95), 2), hovers: hovers.length, answered });
+  emit({ name: `lsp-hover${suffix}`, p50Ms: round(percentile(hovers, 50), 2), p95Ms: round(percentile(hovers, 95), 2), hovers: hovers.length, answered });
 
   const rss = client.peakRss();
   await client.stop();
@@ -251,11 +306,14 @@ async function main() {
     const rnd = prng(20261123);
     const corpus = buildText(sentences, SIZES.corpus, rnd, seen);
     const warm = buildText(sentences, 60_000, rnd, seen);
-    const document = buildText(sentences, SIZES.document, rnd, seen);
+    const document = buildText(sentences, SIZES.document, rnd, seen, '2023-03-23', true);
+    const contradictory = buildText(sentences, SIZES.document, rnd, seen);
     // On disk too, so that another recognizer can be run over the very same text (--keep).
     fs.writeFileSync(path.join(tmp, 'corpus.txt'), corpus);
     const docFile = path.join(tmp, 'annual-report.txt');
     fs.writeFileSync(docFile, document);
+    const stressFile = path.join(tmp, 'contradictory.txt');
+    fs.writeFileSync(stressFile, contradictory);
     const reportsDir = path.join(tmp, 'reports');
     const reportChars = writeReports(reportsDir, sentences, SIZES.reports, rnd, seen);
 
@@ -267,11 +325,14 @@ async function main() {
     const serverJs = path.join(ROOT, 'server/out/server.js');
     const rssDocument = runs('lsp') ? await benchDocument(serverJs, docFile, document) : null;
     const rssIndex = runs('index') ? await benchIndex(serverJs, reportsDir, SIZES.reports, reportChars) : null;
+    const rssStress = runs('lsp') ? await benchDocument(serverJs, stressFile, contradictory, '-contradictory') : null;
+    const mb = (bytes) => (bytes === null ? null : round(bytes / 2 ** 20));
     emit({
       name: 'rss',
       peakMB: round(Math.max(rssDocument ?? 0, rssIndex ?? 0) / 2 ** 20),
-      documentServerMB: rssDocument === null ? null : round(rssDocument / 2 ** 20),
-      indexServerMB: rssIndex === null ? null : round(rssIndex / 2 ** 20),
+      documentServerMB: mb(rssDocument),
+      indexServerMB: mb(rssIndex),
+      contradictoryServerMB: mb(rssStress),
     });
   } finally {
     if (KEEP) process.stderr.write(`bench: inputs kept in ${tmp}\n`);

@@ -49,23 +49,32 @@ function perturb(sentence, rnd) {
   });
 }
 
-/** A paragraph of 2–6 shuffled, perturbed sentences. */
-function paragraph(sentences, rnd) {
+/** A paragraph of 2–6 shuffled sentences, each perturbed afresh unless `variants` fixes them. */
+function paragraph(sentences, rnd, variants) {
   const n = 2 + Math.floor(rnd() * 5);
   let p = '';
-  for (let i = 0; i < n; i++) p += perturb(sentences[Math.floor(rnd() * sentences.length)], rnd);
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor(rnd() * sentences.length);
+    p += variants ? variants[k] : perturb(sentences[k], rnd);
+  }
   return p;
 }
 
 /**
  * About `chars` characters of report text, one paragraph a line, under a dated heading. No
  * paragraph repeats one already in `seen` (shared across the files of one bench run).
+ *
+ * `consistent`: each seed sentence is perturbed once for the whole text, so that a figure
+ * restated in it keeps its value, as in a real report (the seeds: one finding in 14 KB).
+ * Otherwise every restatement gets new numbers, and almost every metric stated twice
+ * contradicts itself (about five findings per KB): a stress input, not a report.
  */
-function buildText(sentences, chars, rnd, seen = new Set(), date = '2023-03-23') {
+function buildText(sentences, chars, rnd, seen = new Set(), date = '2023-03-23', consistent = false) {
+  const variants = consistent ? sentences.map((s) => perturb(s, rnd)) : undefined;
   const lines = ['知识产权保护年报', `发布时间:${date} 19:06:55`, ''];
   let size = lines.join('\n').length;
   while (size < chars) {
-    const p = '　　' + paragraph(sentences, rnd);
+    const p = '　　' + paragraph(sentences, rnd, variants);
     if (seen.has(p)) continue;
     seen.add(p);
     lines.push(p);
@@ -81,7 +90,7 @@ function writeReports(dir, sentences, count, rnd, seen) {
   for (let i = 0; i < count; i++) {
     const size = 3000 + Math.floor(rnd() * 9000);
     const year = 2015 + Math.floor(rnd() * 9);
-    const text = buildText(sentences, size, rnd, seen, `${year}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`);
+    const text = buildText(sentences, size, rnd, seen, `${year}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`, true);
     chars += text.length;
     const sub = path.join(dir, `group-${String(Math.floor(i / 100)).padStart(2, '0')}`);
     fs.mkdirSync(sub, { recursive: true });

@@ -1,6 +1,6 @@
 // The segmenter wrapper: nodejieba loaded once, report terms taught, user words added.
 import * as assert from 'assert';
-import { tag, cut, addUserWords, segmenterError } from '../../server/src/core/segmenter';
+import { tag, cut, addUserWords, segmenterError, resetSegmenterMemo } from '../../server/src/core/segmenter';
 
 describe('segmenter', () => {
   it('loads nodejieba', () => {
@@ -21,5 +21,22 @@ describe('segmenter', () => {
   it('learns names from the user dictionary', () => {
     addUserWords([{ word: '嗨体医美', type: 'product' }]);
     assert.ok(cut('联合嗨体医美合作').includes('嗨体医美'));
+  });
+
+  it('answers a window tagged before as the addon would tag it afresh', () => {
+    const windows = ['涉案金额达', '平台累计保护全球各类知识产权权利', '同比增长', '抓捕犯罪嫌疑人'];
+    const first = windows.map((w) => tag(w).map((t) => `${t.word}/${t.tag}`).join(' '));
+    const again = windows.map((w) => tag(w).map((t) => `${t.word}/${t.tag}`).join(' '));
+    resetSegmenterMemo();
+    const fresh = windows.map((w) => tag(w).map((t) => `${t.word}/${t.tag}`).join(' '));
+    assert.deepStrictEqual(again, first);
+    assert.deepStrictEqual(fresh, first);
+  });
+
+  it('forgets remembered windows when a user word changes how they are cut', () => {
+    const before = tag('联合蓝鲸跃迁合作').map((t) => t.word);
+    assert.ok(!before.includes('蓝鲸跃迁'));
+    addUserWords([{ word: '蓝鲸跃迁', type: 'org' }]);
+    assert.ok(tag('联合蓝鲸跃迁合作').map((t) => t.word).includes('蓝鲸跃迁'));
   });
 });

@@ -43,7 +43,7 @@ function isNounish(t: Token): boolean {
 const WORDS_ENDING_LIKE_LINKS = new Set('到达 表达 发达 传达 下达 抵达 直达 送达 通达 长达 高达 多达 成为 作为 认为 行为 因为 称为 视为 以为 较为 最为 更为 极为 颇为 尤为 甚为 大为 广为 约为 实为 分别为 均为 共为 超超 接近 将近 最近 附近 临近 邻近 靠近 贴近 亲近 几近 逼近 就近'.split(' '));
 
 /** Words can swallow the link after them (营收达, 抽检率达): give the link back. */
-function splitTrailingLink(tokens: Token[]): Token[] {
+function splitTrailingLink(tokens: readonly Token[]): readonly Token[] {
   const last = tokens[tokens.length - 1];
   if (last && last.word.length >= 2 && /[达为超约近逾]$/.test(last.word) && !WORDS_ENDING_LIKE_LINKS.has(last.word)) {
     return [...tokens.slice(0, -1), { word: last.word.slice(0, -1), tag: 'n' }, { word: last.word.slice(-1), tag: 'v' }];
@@ -71,7 +71,7 @@ function clauseEnd(text: string, end: number): { to: number; cut: boolean } {
 }
 
 /** The subject before the figure, walking back over link words then collecting nouns. */
-function subjectBefore(allTokens: Token[]): string {
+function subjectBefore(allTokens: readonly Token[]): string {
   const tokens = splitTrailingLink(allTokens);
   let k = tokens.length - 1;
   while (k >= 0 && (isLink(tokens[k]) || tokens[k].tag === 'd' || tokens[k].tag.startsWith('u') || tokens[k].tag === 'm' || !/[\u4e00-\u9fffA-Za-z]/.test(tokens[k].word))) {
@@ -109,7 +109,7 @@ function subjectBefore(allTokens: Token[]): string {
 }
 
 /** The subject after the measure word: 110名犯罪嫌疑人, 超600个品牌, 98%的知产投诉. */
-function subjectAfter(tokens: Token[]): string {
+function subjectAfter(tokens: readonly Token[]): string {
   let k = 0;
   if (tokens[k] && (tokens[k].word === '的' || tokens[k].word === '之')) k++;
   if (tokens[k] && !/[\u4e00-\u9fff]/.test(tokens[k].word)) return '';
