@@ -1,26 +1,34 @@
-// normalizedPeriod reads the years stated before a paragraph (上年 counts back from them) from
-// one scan of the text per rule context instead of a scan from the document start per figure.
-// The answer must be the one the per-figure scan gives, also where a year ends a line and a
-// month starts the next (2021年\n3月: a day in the whole text, a year in the span before).
+// A figure's period is resolved from its own paragraph, then from what the paragraphs before it
+// state (the document's first year; the last year before 上年), so that an edit re-reads one
+// paragraph. The answer must be the one a direct scan of the whole document gives, also where
+// a year ends a line and a month starts the next (2021年\n3月: a year, since no phrase or date
+// crosses a line break).
 import * as assert from 'assert';
 import { prng } from '../support/prng';
 import { analyzeText, ParagraphCache } from '../../server/src/core/analyze';
 import { DocContext } from '../../server/src/core/checks/context';
-import { normalizedPeriod, periodPhraseOf, periodPhrases } from '../../server/src/core/checks/metric';
+import { localPeriod, paragraphYears, periodEnvs, periodPhraseOf, periodPhrases, resolvePeriod } from '../../server/src/core/checks/metric';
+import { paragraphWindows, windowContext } from '../../server/src/core/checks/windows';
 import type { Claim } from '../../server/src/core/types';
 
-/** The per-figure scan, as normalizedPeriod did it before the index. */
+const YEAR = /^\d{4}$/;
+
+/** The period as a direct scan of the whole document finds it, figure by figure. */
 function reference(doc: DocContext, claim: Claim): string {
   const phrase = periodPhraseOf(doc, claim);
   const key = phrase?.key ?? '';
   const base = doc.analysis.baseDate ? Number(doc.analysis.baseDate.slice(0, 4)) : null;
+  const yearsOf = (p: { start: number; end: number }) => periodPhrases(doc.text, p.start, p.end).filter((x) => YEAR.test(x.key));
   if (key === '') {
-    const first = periodPhrases(doc.text, 0, doc.text.length).find((p) => /^\d{4}$/.test(p.key));
-    return first ? first.key : '';
+    for (const p of doc.paragraphs) {
+      const years = yearsOf(p);
+      if (years.length) return years[0].key;
+    }
+    return '';
   }
   if (key === 'prior-year' && phrase && /上年|同期|上一年|前一年/.test(phrase.text)) {
     const para = doc.paragraphOf(claim.start);
-    const years = [...periodPhrases(doc.text, para.start, phrase.offset), ...periodPhrases(doc.text, 0, para.start)].filter((p) => /^\d{4}$/.test(p.key));
+    const years = [...periodPhrases(doc.text, para.start, phrase.offset), ...doc.paragraphs.filter((p) => p.end <= para.start).flatMap(yearsOf)].filter((p) => YEAR.test(p.key));
     const governing = years.length ? Number(years.sort((a, b) => b.offset - a.offset)[0].key) : base;
     return governing !== null ? String(governing - 1) : key;
   }
@@ -36,24 +44,32 @@ const PIECES = [
   '营业收入103.7亿元', '同比增长5%', '净利润20亿元', '，', '。', '\n', '\r\n', '　　', '2024年一季度', '上半年', '用户数达1200万人',
 ];
 
-describe('period index: normalizedPeriod equals the per-figure scan', () => {
+describe('periods: resolved per paragraph, equal to a scan of the whole document', () => {
   it('on random texts of years, 上年 and line breaks', () => {
     const rnd = prng(77);
     let compared = 0;
     let priorYear = 0;
+    let fromEarlier = 0;
     for (let t = 0; t < 60; t++) {
       let text = '';
       const n = 20 + Math.floor(rnd() * 40);
       for (let i = 0; i < n; i++) text += PIECES[Math.floor(rnd() * PIECES.length)];
       const analysis = analyzeText(text, t % 3 ? { baseDate: '2024-03-01' } : {}, new ParagraphCache());
-      const indexed = new DocContext('a', analysis);
-      const scanned = new DocContext('b', analysis);
-      for (const c of analysis.claims) {
-        assert.strictEqual(normalizedPeriod(indexed, c), reference(scanned, c), `text ${t}: ${JSON.stringify(text)} at ${c.start} (${c.text})`);
-        compared++;
-        if (/上年|同期/.test(periodPhraseOf(scanned, c)?.text ?? '')) priorYear++;
-      }
+      const whole = new DocContext('whole', analysis);
+      const windows = paragraphWindows(analysis);
+      const contexts = windows.map((w) => windowContext(analysis, w));
+      const envs = periodEnvs(contexts.map((c) => paragraphYears(c, c.paragraphs[0])), analysis.baseDate);
+      windows.forEach((w, i) => {
+        contexts[i].claims.forEach((local) => {
+          const claim = { ...local, start: local.start + w.from, end: local.end + w.from };
+          const spec = localPeriod(contexts[i], local);
+          assert.strictEqual(resolvePeriod(spec, envs[i]), reference(whole, claim), `text ${t}: ${JSON.stringify(text)} at ${claim.start} (${claim.text})`);
+          compared++;
+          if (/上年|同期/.test(periodPhraseOf(whole, claim)?.text ?? '')) priorYear++;
+          if ('unresolved' in spec) fromEarlier++;
+        });
+      });
     }
-    assert.ok(compared > 200 && priorYear > 30, `compared ${compared} figures, ${priorYear} under 上年`);
+    assert.ok(compared > 200 && priorYear > 30 && fromEarlier > 50, `compared ${compared} figures, ${priorYear} under 上年, ${fromEarlier} from earlier paragraphs`);
   });
 });

@@ -1,6 +1,8 @@
 // Document analysis: split into paragraphs, analyse each (claims, subjects, entities) and
 // cache the result by the paragraph's text, so that an edit re-analyses only what it touched.
-import type { AnalysisOptions, Claim, DocumentAnalysis, Entity, Paragraph, UserWord } from './types';
+// A new version of a text analysed before (reanalyze) keeps the paragraphs before and after
+// the edit as they were, and the figures are placed at document offsets only when asked for.
+import type { AnalysisOptions, Claim, DocumentAnalysis, Entity, Paragraph, ParagraphFigures, UserWord } from './types';
 import { scanClaims } from './scanner';
 import { findSubject, wordsBefore } from './subjects';
 import { findEntities } from './entities';
@@ -9,7 +11,8 @@ import { MONEY_WORDS, MONEY_VERBS } from './units';
 import { addUserWords } from './segmenter';
 import { BoundedCache } from './bounded-cache';
 
-interface ParagraphResult {
+/** One paragraph's analysis, at paragraph offsets. Never mutated once made, but for `placed`. */
+interface ParagraphResult extends ParagraphFigures {
   claims: Claim[];
   entities: Entity[];
   /**
@@ -30,10 +33,10 @@ export class ParagraphCache extends BoundedCache<ParagraphResult> {
 const sharedCache = new ParagraphCache();
 
 /** Split text into paragraphs at line breaks (a report's paragraph is a line). */
-export function splitParagraphs(text: string): Paragraph[] {
+export function splitParagraphs(text: string, from = 0, to = text.length): Paragraph[] {
   const out: Paragraph[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+  let start = from;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       if (i > start) out.push({ start, end: i });
@@ -47,7 +50,7 @@ export function splitParagraphs(text: string): Paragraph[] {
       start = i + 1;
     }
   }
-  if (start < text.length) out.push({ start, end: text.length });
+  if (start < to) out.push({ start, end: to });
   return out;
 }
 
@@ -94,45 +97,166 @@ function dictionaryKey(userWords: UserWord[]): string {
 }
 
 /**
- * Analyse a whole document. Paragraphs whose text (and base date and dictionary) were seen
- * before come from the cache; only new or changed ones are scanned.
+ * An analysed text: its paragraphs and what each holds. The figures at document offsets
+ * (claims, entities) are placed on first use: the checks read paragraphs, and a keystroke
+ * in a long report should not copy every figure after it.
  */
-export function analyzeText(text: string, options: AnalysisOptions = {}, cache: ParagraphCache = sharedCache): DocumentAnalysis {
+export class TextAnalysis implements DocumentAnalysis {
+  private placedClaims?: Claim[];
+  private placedEntities?: Entity[];
+
+  constructor(
+    readonly text: string,
+    readonly paragraphs: Paragraph[],
+    readonly paragraphResults: readonly ParagraphResult[],
+    readonly base: BaseDate,
+    /** Base date and dictionary as the paragraph cache keys them. */
+    readonly keyPrefix: string
+  ) {}
+
+  get baseDate(): string | null {
+    return this.base.iso;
+  }
+
+  get baseDateSource(): DocumentAnalysis['baseDateSource'] {
+    return this.base.source;
+  }
+
+  get claims(): Claim[] {
+    if (!this.placedClaims) this.place();
+    return this.placedClaims!;
+  }
+
+  get entities(): Entity[] {
+    if (!this.placedEntities) this.place();
+    return this.placedEntities!;
+  }
+
+  /** How many figures, without placing them. */
+  get claimCount(): number {
+    let n = 0;
+    for (const r of this.paragraphResults) n += r.claims.length;
+    return n;
+  }
+
+  get entityCount(): number {
+    let n = 0;
+    for (const r of this.paragraphResults) n += r.entities.length;
+    return n;
+  }
+
+  private place(): void {
+    const claims: Claim[] = [];
+    const entities: Entity[] = [];
+    this.paragraphResults.forEach((result, i) => {
+      const at = this.paragraphs[i].start;
+      let placed = result.placed;
+      if (!placed || placed.at !== at) {
+        placed = {
+          at,
+          claims: result.claims.map((c) => shiftClaim(c, at)),
+          entities: result.entities.map((e) => ({ ...e, start: e.start + at, end: e.end + at })),
+        };
+        result.placed = placed;
+      }
+      for (const c of placed.claims) claims.push(c);
+      for (const e of placed.entities) entities.push(e);
+    });
+    this.placedClaims = claims;
+    this.placedEntities = entities;
+  }
+}
+
+/** Base date and dictionary of an analysis, and teach the segmenter the dictionary's words. */
+function prepare(text: string, options: AnalysisOptions): { base: BaseDate; userWords: UserWord[]; keyPrefix: string } {
   const base = resolveBaseDate(text, options);
   const userWords = options.userWords ?? [];
   if (userWords.length) addUserWords(userWords);
-  const keyPrefix = `${base.iso ?? ''}\u0001${dictionaryKey(userWords)}\u0001`;
-  const paragraphs = splitParagraphs(text);
-  const claims: Claim[] = [];
-  const entities: Entity[] = [];
-  for (const p of paragraphs) {
-    const ptext = text.slice(p.start, p.end);
-    const key = keyPrefix + ptext;
-    let result = cache.get(key);
-    if (!result) {
-      result = analyzeParagraph(detached(ptext), base, userWords);
-      cache.set(key, result);
-    }
-    let placed = result.placed;
-    if (!placed || placed.at !== p.start) {
-      placed = {
-        at: p.start,
-        claims: result.claims.map((c) => shiftClaim(c, p.start)),
-        entities: result.entities.map((e) => ({ ...e, start: e.start + p.start, end: e.end + p.start })),
-      };
-      result.placed = placed;
-    }
-    for (const c of placed.claims) claims.push(c);
-    for (const e of placed.entities) entities.push(e);
+  return { base, userWords, keyPrefix: `${base.iso ?? ''}\u0001${dictionaryKey(userWords)}\u0001` };
+}
+
+/** The analysis of one paragraph of `text`, from the cache when its text was seen before. */
+function paragraphResult(text: string, p: Paragraph, cache: ParagraphCache, prepared: ReturnType<typeof prepare>): ParagraphResult {
+  const ptext = text.slice(p.start, p.end);
+  const key = prepared.keyPrefix + ptext;
+  let result = cache.get(key);
+  if (!result) {
+    result = analyzeParagraph(detached(ptext), prepared.base, prepared.userWords);
+    cache.set(key, result);
   }
-  return {
-    text,
-    claims,
-    entities,
-    paragraphs,
-    baseDate: base.iso,
-    baseDateSource: base.source,
-  };
+  return result;
+}
+
+/**
+ * Analyse a whole document. Paragraphs whose text (and base date and dictionary) were seen
+ * before come from the cache; only new or changed ones are scanned.
+ */
+export function analyzeText(text: string, options: AnalysisOptions = {}, cache: ParagraphCache = sharedCache): TextAnalysis {
+  const prepared = prepare(text, options);
+  const paragraphs = splitParagraphs(text);
+  const results = paragraphs.map((p) => paragraphResult(text, p, cache, prepared));
+  return new TextAnalysis(text, paragraphs, results, prepared.base, prepared.keyPrefix);
+}
+
+/** What an edit replaced: old text [start, oldEnd) became new text [start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The one span two versions of a text differ in (common prefix and suffix compared natively). */
+export function changeBetween(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  let lo = 0;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (lo + step <= max && before.slice(lo, lo + step) === after.slice(lo, lo + step)) lo += step;
+  }
+  let tail = 0;
+  const room = max - lo;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (tail + step <= room && before.slice(before.length - tail - step, before.length - tail) === after.slice(after.length - tail - step, after.length - tail)) tail += step;
+  }
+  return { start: lo, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/**
+ * The analysis of a new version of a text: paragraphs before and after the changed span are
+ * kept as they were (shifted), only those around the change are split again and looked up in
+ * (or added to) `cache`. Equal to analyzeText(text, options) whatever the change; a different
+ * base date or dictionary re-reads every paragraph through the cache.
+ */
+export function reanalyze(previous: TextAnalysis, text: string, options: AnalysisOptions, cache: ParagraphCache): TextAnalysis {
+  const prepared = prepare(text, options);
+  if (prepared.keyPrefix !== previous.keyPrefix) return analyzeText(text, options, cache);
+  const change = changeBetween(previous.text, text);
+  const old = previous.paragraphs;
+  // Whether a paragraph starts or ends at a place depends on the two characters on each side
+  // of it (a line break, a 　　 indent): keep the paragraphs whose edges are two characters clear
+  // of the change.
+  let keepBefore = 0;
+  while (keepBefore < old.length && old[keepBefore].end + 2 <= change.start) keepBefore++;
+  let keepAfter = old.length;
+  while (keepAfter > keepBefore && old[keepAfter - 1].start - 2 >= change.oldEnd) keepAfter--;
+  const delta = change.newEnd - change.oldEnd;
+  const from = keepBefore > 0 ? old[keepBefore - 1].end : 0;
+  const to = keepAfter < old.length ? old[keepAfter].start + delta : text.length;
+  const middle = splitParagraphs(text, from, to);
+  const paragraphs: Paragraph[] = old.slice(0, keepBefore);
+  const results: ParagraphResult[] = previous.paragraphResults.slice(0, keepBefore);
+  for (const p of middle) {
+    paragraphs.push(p);
+    results.push(paragraphResult(text, p, cache, prepared));
+  }
+  // What the edit replaced stays at hand for a while (undo, cut and paste back).
+  for (let i = keepBefore; i < keepAfter; i++) {
+    cache.set(prepared.keyPrefix + detached(previous.text.slice(old[i].start, old[i].end)), previous.paragraphResults[i]);
+  }
+  for (let i = keepAfter; i < old.length; i++) {
+    paragraphs.push(delta === 0 ? old[i] : { start: old[i].start + delta, end: old[i].end + delta });
+    results.push(previous.paragraphResults[i]);
+  }
+  return new TextAnalysis(text, paragraphs, results, prepared.base, prepared.keyPrefix);
 }
 
 /**

@@ -83,6 +83,12 @@ export interface AnalysisOptions {
   userWords?: UserWord[];
 }
 
+/** What one paragraph holds, at offsets from the paragraph's start. */
+export interface ParagraphFigures {
+  readonly claims: readonly Claim[];
+  readonly entities: readonly Entity[];
+}
+
 /** A paragraph: the unit of incremental analysis. */
 export interface Paragraph {
   start: number;
@@ -95,6 +101,12 @@ export interface DocumentAnalysis {
   claims: Claim[];
   entities: Entity[];
   paragraphs: Paragraph[];
+  /**
+   * Per paragraph, its figures at paragraph offsets: the cached analysis of its text, the same
+   * object for the same text, base date and dictionary, so that work derived from a paragraph
+   * (its checks) can be cached with it. Absent for analyses not made by analyzeText.
+   */
+  paragraphResults?: readonly ParagraphFigures[];
   /** The date relative dates were resolved against (YYYY-MM-DD), and where it came from. */
   baseDate: string | null;
   baseDateSource: 'option' | 'text' | 'none';

@@ -30,6 +30,12 @@ export class AnalyzedDocument {
     this.analysis = analysis ?? { text, ...EMPTY };
   }
 
+  /** How many figures and entities, without placing every figure at document offsets. */
+  get counts(): { figures: number; entities: number } {
+    const a = this.analysis as Partial<{ claimCount: number; entityCount: number }> & DocumentAnalysis;
+    return { figures: a.claimCount ?? a.claims.length, entities: a.entityCount ?? a.entities.length };
+  }
+
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
   }

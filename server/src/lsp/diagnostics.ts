@@ -164,8 +164,8 @@ export class DiagnosticsService {
     return {
       uri,
       version: doc?.version ?? null,
-      figures: doc?.analysis.claims.length ?? 0,
-      entities: doc?.analysis.entities.length ?? 0,
+      figures: doc?.counts.figures ?? 0,
+      entities: doc?.counts.entities ?? 0,
       skipped: doc?.skipped ?? null,
       ...this.counts(uri),
     };

@@ -3,24 +3,11 @@
 // inline silencing markers. Used by `zh-figures check` and by the language server alike.
 import type { CheckInput, Finding, RuleCode, Severity } from './types';
 import type { RuleSetting } from '../config';
-import { DocContext } from './context';
-import { Draft, Rule } from './rule';
+import { documentDrafts, documentFacts, RuleSelection, statementsOf } from './facts';
+import { CROSS_FILE_RULES, RULES } from './registry';
+import type { Draft } from './rule';
+import type { PairMemo, StatementDoc } from './statements';
 import { applySuppressions } from './suppressions';
-import { conflictingValues } from './rules/conflicting-values';
-import { scaleSlip } from './rules/scale-slip';
-import { growthMismatch } from './rules/growth-mismatch';
-import { shareMismatch } from './rules/share-mismatch';
-import { partsExceedTotal } from './rules/parts-exceed-total';
-import { sumMismatch } from './rules/sum-mismatch';
-import { percentSumOver100 } from './rules/percent-sum-over-100';
-import { multipleMismatch } from './rules/multiple-mismatch';
-import { invalidDate } from './rules/invalid-date';
-import { weekdayMismatch } from './rules/weekday-mismatch';
-import { percentPointConfusion } from './rules/percent-point-confusion';
-import { qualifierConflict } from './rules/qualifier-conflict';
-import { mixedNumeralStyle } from './rules/mixed-numeral-style';
-import { missingUnit } from './rules/missing-unit';
-import { approxRedundant } from './rules/approx-redundant';
 
 export type { RuleSetting } from '../config';
 export { Suppressions, applySuppressions, findMarkers } from './suppressions';
@@ -45,24 +32,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = {
   'approx-redundant': 'hint',
 };
 
-/** Every rule, in the order of docs/rules.md. */
-export const RULES: readonly Rule[] = [
-  conflictingValues,
-  scaleSlip,
-  growthMismatch,
-  shareMismatch,
-  partsExceedTotal,
-  sumMismatch,
-  percentSumOver100,
-  multipleMismatch,
-  invalidDate,
-  weekdayMismatch,
-  percentPointConfusion,
-  qualifierConflict,
-  mixedNumeralStyle,
-  missingUnit,
-  approxRedundant,
-];
+export { RULES } from './registry';
 
 export type RuleSettings = Partial<Record<RuleCode, RuleSetting>>;
 
@@ -88,43 +58,79 @@ function settingFor(code: RuleCode, path: string, config: ChecksConfig | undefin
   return perFile?.[code] ?? config?.rules?.[code] ?? DEFAULT_SEVERITIES[code];
 }
 
-function isOffEverywhere(code: RuleCode, paths: string[], config: ChecksConfig | undefined): boolean {
-  return paths.every((p) => settingFor(code, p, config) === 'off');
+/** The document rules a file's settings leave on, and whether any input needs statements. */
+export function selectionFor(enabled: (code: RuleCode) => boolean, statements: boolean): RuleSelection {
+  return new RuleSelection(new Set(RULES.filter((r) => r.scope === 'document' && enabled(r.code)).map((r) => r.code)), statements);
 }
 
-/** Run every enabled rule over the inputs; findings sorted by path order, then offset. */
-export function checkDocuments(inputs: CheckInput[], config?: ChecksConfig): Finding[] {
-  const docs = inputs.map((i) => new DocContext(i.path, i.analysis));
-  const paths = inputs.map((i) => i.path);
-  const drafts: Draft[] = [];
-  for (const rule of RULES) {
-    if (isOffEverywhere(rule.code, paths, config)) continue;
+/** The cross-file rules' drafts over the documents' statements (focus: only findings in those paths). */
+export function crossFileDrafts(docs: StatementDoc[], enabled: (code: RuleCode) => boolean, focus?: ReadonlySet<string>, memo?: PairMemo): Draft[] {
+  const out: Draft[] = [];
+  for (const rule of CROSS_FILE_RULES) {
+    if (!enabled(rule.code)) continue;
     try {
-      if (rule.scope === 'document') for (const d of docs) drafts.push(...rule.check(d));
-      else drafts.push(...rule.check(docs));
+      for (const d of rule.check(docs, focus, memo)) out.push(d);
     } catch (e) {
       // One broken rule must not take the others down; surface it where a developer looks.
       if (process.env.ZH_FIGURES_DEBUG) throw e;
     }
   }
+  return out;
+}
+
+/**
+ * Drafts to findings: the configured severity, duplicates dropped (the first kept), the inline
+ * silencing markers of each text, and each file's findings by offset; files in input order.
+ */
+export function finishFindings(
+  drafts: Draft[],
+  inputs: { path: string; text: string }[],
+  severityOf: (code: RuleCode, path: string) => RuleSetting,
+  ignoreSuppressions = false
+): Finding[] {
   const byPath = new Map<string, Finding[]>();
   const seen = new Set<string>();
   for (const d of drafts) {
-    const setting = settingFor(d.code, d.path, config);
+    const setting = severityOf(d.code, d.path);
     if (setting === 'off') continue;
     const key = `${d.path}\u0000${d.code}\u0000${d.start}\u0000${d.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const list = byPath.get(d.path) ?? [];
+    let list = byPath.get(d.path);
+    if (!list) byPath.set(d.path, (list = []));
     list.push({ ...d, severity: setting });
-    byPath.set(d.path, list);
   }
   const out: Finding[] = [];
   for (const input of inputs) {
-    let list = byPath.get(input.path) ?? [];
+    let list = byPath.get(input.path);
+    if (!list) continue;
     byPath.delete(input.path);
-    if (!config?.ignoreSuppressions) list = applySuppressions(list, input.analysis.text);
+    if (!ignoreSuppressions) list = applySuppressions(list, input.text);
     out.push(...list.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code)));
   }
   return out;
+}
+
+/** Run every enabled rule over the inputs; findings sorted by path order, then offset. */
+export function checkDocuments(inputs: CheckInput[], config?: ChecksConfig): Finding[] {
+  const paths = inputs.map((i) => i.path);
+  const onSomewhere = (code: RuleCode) => paths.some((p) => settingFor(code, p, config) !== 'off');
+  const statements = CROSS_FILE_RULES.some((r) => onSomewhere(r.code));
+  const perDocument: Draft[][] = [];
+  const docs: StatementDoc[] = [];
+  for (const input of inputs) {
+    const selection = selectionFor((code) => settingFor(code, input.path, config) !== 'off', statements);
+    const facts = documentFacts(input.path, input.analysis, selection);
+    perDocument.push(documentDrafts(facts, selection));
+    if (statements) docs.push(statementsOf(facts));
+  }
+  // Cross-file rules first, as in RULES: of two drafts of one rule at one place, the first counts.
+  const drafts = statements ? crossFileDrafts(docs, onSomewhere) : [];
+  for (const list of perDocument) for (const d of list) drafts.push(d);
+  return finishFindings(
+    drafts,
+    inputs.map((i) => ({ path: i.path, text: i.analysis.text })),
+    (code, path) => settingFor(code, path, config),
+    config?.ignoreSuppressions
+  );
 }

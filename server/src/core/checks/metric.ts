@@ -109,128 +109,90 @@ export function modifiersOf(doc: DocContext, claim: Claim): string {
   return [...found].sort().join(',');
 }
 
-/** The document's own period: the first explicit year it names (a report's title year). */
-const docPeriods = new WeakMap<DocContext, string>();
-
-function documentPeriod(doc: DocContext): string {
-  const hit = docPeriods.get(doc);
-  if (hit !== undefined) return hit;
-  const key = firstYear(doc);
-  docPeriods.set(doc, key);
-  return key;
-}
-
-function firstYear(doc: DocContext): string {
-  const list = wholeTextPhrases(doc);
-  for (let i = 0; i < list.length; i++) {
-    const p = list[i];
-    if (YEAR_KEY.test(p.key) && !isDayBefore(doc.text, p, doc.text.length)) return p.key;
-  }
-  return '';
-}
-
 const YEAR_KEY = /^\d{4}$/;
-/** Characters a period phrase can hold (PERIOD_WORDS). */
-const PHRASE_CHAR = /[\d〇零一二三四五六七八九十年度季半上下前底末同期去今本当月第]/;
-/** A month right after a year (2021年3月): the year of a day, not a period. */
-const DAY_AFTER = /\s*\d{1,2}月/y;
 
 /**
- * A period phrase of the whole text, before the "day, not a period" test, which depends on
- * where the scanned span ends: `dayEnd` is where the month after it ends in the whole text
- * (-1: no month follows; -2: the test does not apply to the phrase).
+ * A figure's period as far as its own paragraph tells. Two cases need the paragraphs around
+ * it, and are resolved per document (resolvePeriod): a figure with no period words takes the
+ * document's own period, and 上年 with no year before it in its paragraph counts back from the
+ * last year stated in an earlier paragraph.
  */
-interface ScannedPhrase {
-  offset: number;
-  key: string;
-  text: string;
-  dayEnd: number;
+export type PeriodSpec = { resolved: string } | { unresolved: 'document-year' | 'year-before-paragraph' };
+
+/** What a paragraph's periods are resolved against: the paragraphs before it, and the text. */
+export interface PeriodEnv {
+  /** The document's own period: the first year any paragraph states (a report's title year). */
+  documentYear: string;
+  /** The last year stated in the paragraphs before this one. */
+  yearBefore: string | null;
+  /** The year of the publication date (the base date). */
+  baseYear: number | null;
 }
 
-/**
- * periodPhrases(text, 0, x) for every x, from one scan per rule context. Phrases never contain
- * a line break, a stop or an ideographic space, so a scan that ends at a paragraph or sentence
- * start finds the same phrases as the whole-text scan, up to the month test at its very end.
- */
-const scannedPhrases = new WeakMap<DocContext, ScannedPhrase[]>();
-
-function wholeTextPhrases(doc: DocContext): ScannedPhrase[] {
-  let list = scannedPhrases.get(doc);
-  if (list) return list;
-  list = [];
-  const text = doc.text;
-  PERIOD_WORDS.lastIndex = 0;
-  for (let m = PERIOD_WORDS.exec(text); m; m = PERIOD_WORDS.exec(text)) {
-    if (/(?:比|较|相比|相较|相较于|与|同)$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
-    const key = periodKey(m);
-    if (!key) continue;
-    let dayEnd = -2;
-    if (m[1] && !m[2] && !m[3]) {
-      DAY_AFTER.lastIndex = m.index + m[0].length;
-      dayEnd = DAY_AFTER.test(text) ? DAY_AFTER.lastIndex : -1;
-    }
-    list.push({ offset: m.index, key, text: m[0], dayEnd });
-  }
-  scannedPhrases.set(doc, list);
-  return list;
+/** The first and last years a paragraph states, for the document's period and later 上年. */
+export interface ParagraphYears {
+  first: string | null;
+  last: string | null;
 }
 
-/** Whether a scan of text[0, to) drops the phrase as a day (2021年3月31日). */
-function isDayBefore(text: string, p: ScannedPhrase, to: number): boolean {
-  if (p.dayEnd < 0) return false;
-  if (p.dayEnd <= to) return true;
-  return /^\s*\d{1,2}月/.test(text.slice(p.offset + p.text.length, to));
+export function paragraphYears(doc: DocContext, paragraph: { start: number; end: number }): ParagraphYears {
+  const years = periodPhrases(doc.text, paragraph.start, paragraph.end).filter((p) => YEAR_KEY.test(p.key));
+  return { first: years.length ? years[0].key : null, last: years.length ? years[years.length - 1].key : null };
 }
 
-/** The last year phrase of text[0, to), as periodPhrases(text, 0, to) would find it. */
-function lastYearBefore(doc: DocContext, to: number): { offset: number; key: string; text: string } | null {
-  // A phrase running across `to` would read differently in the span: scan the span itself.
-  // (Spans here start paragraphs or sentences, so this does not happen in practice.)
-  if (to > 0 && to < doc.text.length && PHRASE_CHAR.test(doc.text[to - 1]) && PHRASE_CHAR.test(doc.text[to])) return slowLastYear(doc.text, to);
-  const list = wholeTextPhrases(doc);
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].offset < to) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0; i--) {
-    const p = list[i];
-    if (p.offset + p.text.length > to) return slowLastYear(doc.text, to);
-    if (YEAR_KEY.test(p.key) && !isDayBefore(doc.text, p, to)) return p;
-  }
-  return null;
-}
-
-function slowLastYear(text: string, to: number): { offset: number; key: string; text: string } | null {
-  const years = periodPhrases(text, 0, to).filter((p) => YEAR_KEY.test(p.key));
-  return years.length ? years[years.length - 1] : null;
+function baseYearOf(doc: DocContext): number | null {
+  return doc.analysis.baseDate ? Number(doc.analysis.baseDate.slice(0, 4)) : null;
 }
 
 /** Relative periods resolved against the publication year, so 去年 and 2022年 can meet. */
-export function normalizedPeriod(doc: DocContext, claim: Claim): string {
+export function localPeriod(doc: DocContext, claim: Claim): PeriodSpec {
   const phrase = periodPhraseOf(doc, claim);
   const key = phrase?.key ?? '';
-  const base = doc.analysis.baseDate ? Number(doc.analysis.baseDate.slice(0, 4)) : null;
-  if (key === '') return documentPeriod(doc);
+  const base = baseYearOf(doc);
+  if (key === '') return { unresolved: 'document-year' };
   // 上年/上年同期 count back from the year under discussion, 去年 from the publication date.
   if (key === 'prior-year' && phrase && /上年|同期|上一年|前一年/.test(phrase.text)) {
     const para = doc.paragraphOf(claim.start);
     // The latest year stated before 上年 in its paragraph, else before the paragraph.
     const inPara = periodPhrases(doc.text, para.start, phrase.offset).filter((p) => YEAR_KEY.test(p.key));
-    const latest = inPara.length ? inPara[inPara.length - 1] : lastYearBefore(doc, para.start);
-    const governing = latest ? Number(latest.key) : base;
-    return governing !== null ? String(governing - 1) : key;
+    if (!inPara.length) return { unresolved: 'year-before-paragraph' };
+    return { resolved: String(Number(inPara[inPara.length - 1].key) - 1) };
   }
-  if (base === null) return key;
-  if (key === 'current-year') return String(base);
-  if (key === 'prior-year') return String(base - 1);
-  if (key === 'prior-2') return String(base - 2);
-  return key;
+  if (base === null) return { resolved: key };
+  if (key === 'current-year') return { resolved: String(base) };
+  if (key === 'prior-year') return { resolved: String(base - 1) };
+  if (key === 'prior-2') return { resolved: String(base - 2) };
+  return { resolved: key };
+}
+
+export function resolvePeriod(spec: PeriodSpec, env: PeriodEnv): string {
+  if ('resolved' in spec) return spec.resolved;
+  if (spec.unresolved === 'document-year') return env.documentYear;
+  const governing = env.yearBefore !== null ? Number(env.yearBefore) : env.baseYear;
+  return governing !== null ? String(governing - 1) : 'prior-year';
+}
+
+/** The period environment of every paragraph, from their years in text order. */
+export function periodEnvs(years: ParagraphYears[], baseDate: string | null): PeriodEnv[] {
+  const baseYear = baseDate ? Number(baseDate.slice(0, 4)) : null;
+  let documentYear = '';
+  for (const y of years) {
+    if (y.first !== null) {
+      documentYear = y.first;
+      break;
+    }
+  }
+  const out: PeriodEnv[] = [];
+  let env: PeriodEnv = { documentYear, yearBefore: null, baseYear };
+  for (const y of years) {
+    out.push(env);
+    // Paragraphs share one environment object until a year changes it.
+    if (y.last !== null && y.last !== env.yearBefore) env = { documentYear, yearBefore: y.last, baseYear };
+  }
+  return out;
 }
 
 /** Metric key = subject + unit family + period (+ modifiers that change the measure). */
-export function metricKey(doc: DocContext, claim: Claim): string {
-  return [claim.subject.trim(), unitFamily(claim), normalizedPeriod(doc, claim), modifiersOf(doc, claim)].join('|');
+export function metricKey(subject: string, family: string, period: string, modifiers: string): string {
+  return `${subject}|${family}|${period}|${modifiers}`;
 }

@@ -3,6 +3,8 @@
 import type { Claim } from '../types';
 import type { Fix, LocalizedText, RelatedLocation, RuleCode, TextEdit } from './types';
 import type { DocContext } from './context';
+import type { PeriodEnv } from './metric';
+import type { PairMemo, StatementDoc } from './statements';
 
 export interface Draft {
   code: RuleCode;
@@ -14,33 +16,75 @@ export interface Draft {
   fixes: Fix[];
 }
 
-/** A rule that reads one document at a time. */
-export interface DocumentRule {
+/**
+ * A rule whose findings on a paragraph depend only on that paragraph: its text and figures,
+ * the line breaks around it and the base date. It is run on each paragraph's window (see
+ * windows.ts), so that an edit re-checks only the paragraphs it touched.
+ */
+export interface ParagraphRule {
   code: RuleCode;
   scope: 'document';
-  /**
-   * 'paragraph': the rule's findings on a paragraph depend only on that paragraph's text and
-   * figures (its sentences and clauses never cross a line break), the line breaks around it and
-   * the base date. The server then checks an edited document paragraph by paragraph and reuses
-   * the findings of the paragraphs an edit did not touch. Mark a rule so only after checking
-   * that it reads nothing else (no document period, no earlier paragraph, no whole-text scan).
-   */
-  locality?: 'paragraph';
-  check(doc: DocContext): Draft[];
+  locality: 'paragraph';
+  check(window: DocContext): Draft[];
 }
 
 /**
- * A rule that compares figures across every document of one run (conflicting-values,
- * scale-slip). With `focus`, only findings in those documents are wanted: the others are
- * background to compare with, which keeps a keystroke in a large workspace cheap.
+ * A rule that also needs what other paragraphs say (the first figure of a kind in Arabic
+ * digits, the figures of a subject): each paragraph's window is read on its own (`collect`,
+ * cached like a paragraph rule's findings), then what they hold is combined (`conclude`),
+ * which must stay cheap: it runs on every edit, over every paragraph's contribution.
+ */
+export interface SplitRule<T = unknown> {
+  code: RuleCode;
+  scope: 'document';
+  locality: 'split';
+  collect(window: DocContext): T;
+  conclude(doc: DocumentParts<T>): Draft[];
+}
+
+/** What a split rule collected from each paragraph of one document, in text order. */
+export interface DocumentParts<T> {
+  path: string;
+  /** The whole text, for what spans paragraphs (a list under a heading line). */
+  text: string;
+  parts: Part<T>[];
+}
+
+export interface Part<T> {
+  /** Where the paragraph's window starts: window offset + at = document offset. */
+  at: number;
+  /** What the paragraph's periods resolve against. */
+  env: PeriodEnv;
+  value: T;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DocumentRule = ParagraphRule | SplitRule<any>;
+
+/**
+ * A rule that compares metric statements across every document of one run (conflicting-values,
+ * scale-slip). With `focus` (paths), only findings in those documents are wanted: the others
+ * are background to compare with, which keeps a keystroke in a large workspace cheap.
  */
 export interface CrossFileRule {
   code: RuleCode;
   scope: 'cross-file';
-  check(docs: DocContext[], focus?: ReadonlySet<DocContext>): Draft[];
+  check(docs: StatementDoc[], focus?: ReadonlySet<string>, memo?: PairMemo): Draft[];
 }
 
 export type Rule = DocumentRule | CrossFileRule;
+
+/** A draft found at window offsets, moved to the document (`by` = the window's start). */
+export function shiftDraft(d: Draft, by: number, path: string): Draft {
+  return {
+    ...d,
+    path,
+    start: d.start + by,
+    end: d.end + by,
+    related: d.related.map((r) => (r.path === '' ? { ...r, path, start: r.start + by, end: r.end + by } : r)),
+    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
 
 export function text(en: string, zh: string): LocalizedText {
   return { en, zh };

@@ -1,15 +1,25 @@
 // Figures that state a metric outright, keyed for comparison across a document and across
 // files: subject + unit family + period (+ modifiers such as 累计/日均). A figure inside a
 // sub-scope (其中…, 例如…, 单…, 该案…) is a different metric and is left out.
-import type { Claim, Entity } from '../types';
+//
+// Statements are found paragraph by paragraph (localStatements, cached with the paragraph);
+// only their periods are resolved per document, and the metric groups they form are compared
+// once per group, remembered for as long as the group's members stay the same.
+import type { Claim } from '../types';
 import { DocContext } from './context';
-import { metricKey } from './metric';
+import { localPeriod, metricKey, modifiersOf, resolvePeriod, unitFamily, type PeriodEnv, type PeriodSpec } from './metric';
 import { claimInterval, Interval } from './tolerance';
 
-export interface MetricStatement {
-  doc: DocContext;
+/** A statement as its paragraph's window reads it (window offsets). */
+export interface LocalStatement {
   claim: Claim;
-  key: string;
+  /** The key's parts: subject, unit family, period (as far as the paragraph tells), modifiers. */
+  subject: string;
+  family: string;
+  period: PeriodSpec;
+  modifiers: string;
+  /** The whole key when the paragraph alone resolves the period. */
+  fixedKey: string | null;
   interval: Interval;
   places: Set<string>;
   orgs: Set<string>;
@@ -17,6 +27,37 @@ export interface MetricStatement {
   relation: string;
   /** Words of the clause right before the subject (一线 in 一线城市用户): a narrower category. */
   modifier: string;
+  /** Where its sentence starts (window offset). */
+  sentence: number;
+}
+
+/** A statement of one document of a check run. */
+export interface MetricStatement {
+  doc: StatementDoc;
+  local: LocalStatement;
+  /** The figure (at window offsets: `start` and `end` place it in the document). */
+  claim: Claim;
+  start: number;
+  end: number;
+  key: string;
+  /** The paragraph it is in (its index in the document). */
+  paragraph: number;
+}
+
+/** One document's statements, and what cross-file comparison needs of the document. */
+export class StatementDoc {
+  readonly statements: MetricStatement[] = [];
+  private named?: Set<string>;
+
+  constructor(
+    readonly path: string,
+    private readonly names: () => Set<string>
+  ) {}
+
+  /** Organisations and products it names: two reports are about one thing through a shared one. */
+  get orgs(): Set<string> {
+    return (this.named ??= this.names());
+  }
 }
 
 /** Words that do not narrow a metric: periods, 截至, 报告显示, list markers, punctuation. */
@@ -45,61 +86,62 @@ const SUBSCOPE = /(其中|例如|比如|譬如|包括|包含|单个|单笔|单�
 const CHANGE_FROM_BEFORE = /(?:从|由)\s*$/;
 const CHANGE_FROM_AFTER = /^\s*(?:同比|环比)?(?:增长|增加|提升|提高|上升|上涨|下降|降低|减少|下滑|回落|扩大|缩小|升|降|增|减|跃升|猛增)了?(?:到|至)/;
 
-const cache = new WeakMap<DocContext, MetricStatement[]>();
-const sortedEntities = new WeakMap<DocContext, Entity[]>();
-
-function entitiesIn(doc: DocContext, span: { start: number; end: number }): Entity[] {
-  let list = sortedEntities.get(doc);
-  if (!list) {
-    list = [...(doc.analysis.entities ?? [])].sort((a, b) => a.start - b.start);
-    sortedEntities.set(doc, list);
-  }
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Entity[] = [];
-  for (let i = lo; i < list.length && list[i].start < span.end; i++) if (list[i].end <= span.end) out.push(list[i]);
-  return out;
-}
-
-export function metricStatements(doc: DocContext): MetricStatement[] {
-  let list = cache.get(doc);
-  if (list) return list;
-  list = [];
-  for (const c of doc.claims) {
-    if (!KINDS.has(c.kind) || c.vague || c.value === null) continue;
+/** The statements of one paragraph's window. */
+export function localStatements(doc: DocContext): LocalStatement[] {
+  const out: LocalStatement[] = [];
+  const entities = doc.analysis.entities ?? [];
+  doc.claims.forEach((c) => {
+    if (!KINDS.has(c.kind) || c.vague || c.value === null) return;
     const subject = c.subject.trim();
-    if (subject.length < 2) continue;
+    if (subject.length < 2) return;
     const sentence = doc.sentenceOf(c.start);
     // The sub-scope may be opened earlier in the full sentence (其中，城镇…；农村…).
     const lead = doc.slice(doc.longSentenceOf(c.start).start, c.start);
-    if (SUBSCOPE.test(lead)) continue;
+    if (SUBSCOPE.test(lead)) return;
     // 从86.4亿元增长到103.7亿元: the figure a change starts from belongs to an earlier period.
-    if (CHANGE_FROM_BEFORE.test(lead) || CHANGE_FROM_AFTER.test(doc.slice(c.end, c.end + 8))) continue;
+    if (CHANGE_FROM_BEFORE.test(lead) || CHANGE_FROM_AFTER.test(doc.slice(c.end, c.end + 8))) return;
     const interval = claimInterval(c);
-    if (!interval) continue;
-    const ents = entitiesIn(doc, sentence);
+    if (!interval) return;
+    const ents = entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
     // A rate is restated only in the same words (同比增长 … 同比增长), shares of different parts not.
     const relation = c.kind === 'percent' ? normalizeLead(doc.slice(sentence.start, c.start)).replace(/[的了约近超过逾]/g, '') : '';
-    list.push({
-      doc,
+    const family = unitFamily(c);
+    const period = localPeriod(doc, c);
+    const modifiers = modifiersOf(doc, c);
+    out.push({
       claim: c,
-      key: metricKey(doc, c),
+      subject,
+      family,
+      period,
+      modifiers,
+      fixedKey: 'resolved' in period ? metricKey(subject, family, period.resolved, modifiers) : null,
       interval,
       places: new Set(ents.filter((e) => e.type === 'place').map((e) => e.text)),
       orgs: new Set(ents.filter((e) => e.type === 'org' || e.type === 'product').map((e) => e.text)),
       relation,
       modifier: modifierOf(doc, c),
+      sentence: sentence.start,
     });
-  }
-  cache.set(doc, list);
-  return list;
+  });
+  return out;
 }
 
+/** A document's statements from its paragraphs' (`at`: where each paragraph's window starts). */
+export function documentStatements(
+  path: string,
+  paragraphs: { at: number; statements: LocalStatement[]; env: PeriodEnv }[],
+  orgs: () => Set<string>
+): StatementDoc {
+  const doc = new StatementDoc(path, orgs);
+  paragraphs.forEach((p, paragraph) => {
+    for (const local of p.statements) {
+      const key = local.fixedKey ?? metricKey(local.subject, local.family, resolvePeriod(local.period, p.env), local.modifiers);
+      const c = local.claim;
+      doc.statements.push({ doc, local, claim: c, start: c.start + p.at, end: c.end + p.at, key, paragraph });
+    }
+  });
+  return doc;
+}
 
 /** Both without a narrowing word, or agreeing on as many trailing characters as the shorter has. */
 function sameModifier(a: string, b: string): boolean {
@@ -121,35 +163,25 @@ function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
 }
 
 /** Two documents are about the same thing when they name a common organisation. */
-function sameTopic(a: DocContext, b: DocContext): boolean {
+function sameTopic(a: StatementDoc, b: StatementDoc): boolean {
   if (a === b) return true;
-  const oa = orgsOf(a);
-  for (const o of orgsOf(b)) if (oa.has(o)) return true;
+  for (const o of b.orgs) if (a.orgs.has(o)) return true;
   return false;
-}
-
-/** A document's organisations and products, computed once per document (pairs ask often). */
-const topicOrgs = new WeakMap<DocContext, Set<string>>();
-function orgsOf(d: DocContext): Set<string> {
-  let orgs = topicOrgs.get(d);
-  if (!orgs) {
-    orgs = new Set((d.analysis.entities ?? []).filter((e) => e.type === 'org' || e.type === 'product').map((e) => e.text));
-    topicOrgs.set(d, orgs);
-  }
-  return orgs;
 }
 
 /** Could two statements be the same metric restated? */
 export function comparable(a: MetricStatement, b: MetricStatement): boolean {
-  if (a.claim === b.claim || a.key !== b.key) return false;
+  if (a === b || a.key !== b.key) return false;
+  const la = a.local;
+  const lb = b.local;
   // One sentence naming a subject twice lists categories (一线城市用户占30%，二线城市用户占40%).
-  if (a.doc === b.doc && a.doc.sentenceOf(a.claim.start).start === b.doc.sentenceOf(b.claim.start).start) return false;
+  if (a.doc === b.doc && a.paragraph === b.paragraph && la.sentence === lb.sentence) return false;
   // 电商业务营收 vs 营收: a narrower category unless the words before the subject agree
   // (generic words such as 公司, 平台, 全年 aside).
-  if (!sameModifier(a.modifier, b.modifier)) return false;
-  if (a.relation !== b.relation) return false;
-  if (!sameSet(a.places, b.places)) return false;
-  if (disjointNonEmpty(a.orgs, b.orgs)) return false;
+  if (!sameModifier(la.modifier, lb.modifier)) return false;
+  if (la.relation !== lb.relation) return false;
+  if (!sameSet(la.places, lb.places)) return false;
+  if (disjointNonEmpty(la.orgs, lb.orgs)) return false;
   if (a.doc !== b.doc) {
     // Across files only with an explicit period and a shared organisation.
     if (!a.key.split('|')[2]) return false;
@@ -159,67 +191,172 @@ export function comparable(a: MetricStatement, b: MetricStatement): boolean {
 }
 
 /**
- * Pairs of comparable statements over all documents, each pair once, in reading order. With a
- * focus, only pairs with a side in a focus document: a keystroke in one report compares that
- * report with the workspace, not the workspace with itself.
+ * The comparable pairs of one metric group, remembered between runs while the group is made
+ * of the same paragraphs' statements of one document: an edit changes a few groups, and the
+ * others need no comparison at all.
  */
-export function comparablePairs(docs: DocContext[], focus?: ReadonlySet<DocContext>): [MetricStatement, MetricStatement][] {
-  // Two rules ask for the pairs of the same run: compute them once.
-  const memos = pairsMemo.get(docs);
-  const memo = memos?.get(focus ?? ALL);
-  if (memo) return memo;
-  // With a focus, only the metrics the focus documents state can pair.
-  let keys: Set<string> | undefined;
-  if (focus) {
-    keys = new Set();
-    for (const d of focus) for (const s of metricStatements(d)) keys.add(s.key);
+interface GroupMemo {
+  members: LocalStatement[];
+  /** Whether each member is in the same paragraph as the one before it. */
+  sameParagraph: boolean[];
+  window: number;
+  pairs: [number, number][];
+  /** What each rule kept of the pairs, by rule. */
+  kept: Map<string, [number, number][]>;
+}
+
+/** Remembered comparisons of the groups of one document, by path and metric key. */
+export type PairMemo = Map<string, GroupMemo>;
+
+const memoKey = (path: string, key: string) => `${path}\u0000${key}`;
+
+/** Statements of one metric, in document order, and the pairs among them that can be compared. */
+export class MetricGroup {
+  private memo: GroupMemo | undefined;
+  private computed: [number, number][] | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly list: MetricStatement[],
+    private readonly window: number,
+    private readonly inFocus: ((s: MetricStatement) => boolean) | undefined,
+    memo: PairMemo | undefined
+  ) {
+    const single = list.every((s) => s.doc === list[0].doc);
+    if (!memo || !single) return;
+    const members = list.map((s) => s.local);
+    const sameParagraph = list.map((s, i) => i > 0 && list[i - 1].paragraph === s.paragraph);
+    const at = memoKey(list[0].doc.path, key);
+    const hit = memo.get(at);
+    if (hit && hit.window === window && sameArray(hit.members, members) && sameArray(hit.sameParagraph, sameParagraph)) this.memo = hit;
+    else memo.set(at, (this.memo = { members, sameParagraph, window, pairs: this.compare(), kept: new Map() }));
   }
-  const byKey = new Map<string, MetricStatement[]>();
-  for (const d of docs) for (const s of metricStatements(d)) {
-    if (keys && !keys.has(s.key)) continue;
-    const list = byKey.get(s.key);
-    if (list) list.push(s);
-    else byKey.set(s.key, [s]);
+
+  /** Index pairs (earlier, later) of comparable statements. */
+  get pairs(): [number, number][] {
+    if (this.memo) return this.memo.pairs;
+    return (this.computed ??= this.compare());
   }
-  const inFocus = (s: MetricStatement) => !focus || focus.has(s.doc);
-  // Guard against pathological input (one metric stated thousands of times, a table pasted
-  // as prose): past a budget of comparisons, each statement is compared with its nearest
-  // neighbours only, so that checking stays near-linear instead of quadratic.
-  let all = 0;
-  let statements = 0;
-  for (const list of byKey.values()) {
-    const focused = focus ? list.filter(inFocus).length : list.length;
-    if (focused === 0) continue;
-    statements += focused;
-    all += focus ? focused * (list.length - 1) : (list.length * (list.length - 1)) / 2;
+
+  /** The pairs a rule keeps (`keep` depends on the two statements only), remembered with the group. */
+  kept(rule: string, keep: (a: MetricStatement, b: MetricStatement) => boolean): [number, number][] {
+    const hit = this.memo?.kept.get(rule);
+    if (hit) return hit;
+    const list = this.list;
+    const out = this.pairs.filter(([i, j]) => keep(list[i], list[j]));
+    this.memo?.kept.set(rule, out);
+    return out;
   }
-  const window = all <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, statements)));
-  const out: [MetricStatement, MetricStatement][] = [];
-  for (const list of byKey.values()) {
-    if (!focus) {
+
+  private compare(): [number, number][] {
+    const list = this.list;
+    const window = this.window;
+    const out: [number, number][] = [];
+    if (!this.inFocus) {
       for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length && j - i <= window; j++) {
-        if (comparable(list[i], list[j])) out.push([list[i], list[j]]);
+        if (comparable(list[i], list[j])) out.push([i, j]);
       }
-      continue;
+      return out;
     }
     // Each focus statement against its group: O(focus × group), each pair once, earlier first.
+    const inFocus = this.inFocus;
     for (let f = 0; f < list.length; f++) {
       if (!inFocus(list[f])) continue;
       const from = window === Infinity ? 0 : Math.max(0, f - window);
       const to = window === Infinity ? list.length : Math.min(list.length, f + window + 1);
       for (let j = from; j < to; j++) {
         if (j === f || (j < f && inFocus(list[j]))) continue; // a focus pair is taken from its earlier side
-        const [a, b] = j < f ? [list[j], list[f]] : [list[f], list[j]];
-        if (comparable(a, b)) out.push([a, b]);
+        const pair: [number, number] = j < f ? [j, f] : [f, j];
+        if (comparable(list[pair[0]], list[pair[1]])) out.push(pair);
       }
     }
+    return out;
   }
-  (memos ?? pairsMemo.set(docs, new Map()).get(docs)!).set(focus ?? ALL, out);
-  return out;
+}
+
+function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The metric groups over all documents in reading order, with a side in the focus documents
+ * when there is a focus: a keystroke in one report compares that report with the workspace,
+ * not the workspace with itself. Memoized per run (both rules ask).
+ */
+export function metricGroups(docs: StatementDoc[], focus?: ReadonlySet<string>, memo?: PairMemo): MetricGroup[] {
+  const memos = groupsMemo.get(docs);
+  const hit = memos?.get(focus ?? ALL);
+  if (hit) return hit;
+  // With a focus, only the metrics the focus documents state can pair.
+  let keys: Set<string> | undefined;
+  if (focus) {
+    keys = new Set();
+    for (const d of docs) if (focus.has(d.path)) for (const s of d.statements) keys.add(s.key);
+  }
+  const byKey = new Map<string, MetricStatement[]>();
+  for (const d of docs) for (const s of d.statements) {
+    if (keys && !keys.has(s.key)) continue;
+    const list = byKey.get(s.key);
+    if (list) list.push(s);
+    else byKey.set(s.key, [s]);
+  }
+  const inFocus = focus ? (s: MetricStatement) => focus.has(s.doc.path) : undefined;
+  // Guard against pathological input (one metric stated thousands of times, a table pasted
+  // as prose): past a budget of comparisons, each statement is compared with its nearest
+  // neighbours only, so that checking stays near-linear instead of quadratic.
+  let all = 0;
+  let statements = 0;
+  for (const list of byKey.values()) {
+    const focused = inFocus ? list.filter(inFocus).length : list.length;
+    if (focused === 0) continue;
+    statements += focused;
+    all += inFocus ? focused * (list.length - 1) : (list.length * (list.length - 1)) / 2;
+  }
+  const window = all <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, statements)));
+  const groups: MetricGroup[] = [];
+  for (const [key, list] of byKey) {
+    if (inFocus && !list.some(inFocus)) continue;
+    if (list.length > 1) groups.push(new MetricGroup(key, list, window, inFocus, memo));
+  }
+  if (memo) {
+    // Forget groups this run no longer has (the memo holds what the next keystroke can reuse).
+    const used = new Set<string>();
+    for (const g of groups) used.add(memoKey(g.list[0].doc.path, g.key));
+    for (const k of memo.keys()) if (!used.has(k)) memo.delete(k);
+  }
+  (memos ?? groupsMemo.set(docs, new Map()).get(docs)!).set(focus ?? ALL, groups);
+  return groups;
+}
+
+/**
+ * For each statement, the statements of its metric a rule pairs it with (`keep`, a function of
+ * the two statements only), in the order the pairs come.
+ */
+export function pairedStatements(
+  docs: StatementDoc[],
+  focus: ReadonlySet<string> | undefined,
+  memo: PairMemo | undefined,
+  rule: string,
+  keep: (a: MetricStatement, b: MetricStatement) => boolean
+): Map<MetricStatement, MetricStatement[]> {
+  const byStatement = new Map<MetricStatement, MetricStatement[]>();
+  for (const group of metricGroups(docs, focus, memo)) {
+    const list = group.list;
+    for (const [i, j] of group.kept(rule, keep)) {
+      const a = list[i];
+      const b = list[j];
+      // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
+      (byStatement.get(a) ?? byStatement.set(a, []).get(a)!).push(b);
+      (byStatement.get(b) ?? byStatement.set(b, []).get(b)!).push(a);
+    }
+  }
+  return byStatement;
 }
 
 /** Comparisons allowed per check run before the window applies (≈0.1 s of work). */
 const PAIR_BUDGET = 100_000;
 const MIN_WINDOW = 8;
-const ALL: ReadonlySet<DocContext> = new Set();
-const pairsMemo = new WeakMap<DocContext[], Map<ReadonlySet<DocContext>, [MetricStatement, MetricStatement][]>>();
+const ALL: ReadonlySet<string> = new Set();
+const groupsMemo = new WeakMap<StatementDoc[], Map<ReadonlySet<string>, MetricGroup[]>>();

@@ -1,9 +1,9 @@
 // approx-redundant: two approximation words on one figure (约300人左右, 大约…上下): one says it.
 import { DocContext } from '../context';
-import { DocumentRule, Draft, draftAt, fix, text } from '../rule';
+import { ParagraphRule, Draft, draftAt, fix, text } from '../rule';
 import { directionOfWord, qualifierWordsAround } from '../qualifier-words';
 
-export const approxRedundant: DocumentRule = {
+export const approxRedundant: ParagraphRule = {
   code: 'approx-redundant',
   scope: 'document',
   locality: 'paragraph',

@@ -1,9 +1,8 @@
 // conflicting-values: one metric (subject + unit family + period) stated twice with values
 // that cannot both be true at their stated precision (超12万 vs 12.6万 and 约13万 vs 12.6万 can).
 // Reported at both figures, each naming the other, also across files.
-import { DocContext } from '../context';
 import { CrossFileRule, Draft, text } from '../rule';
-import { comparablePairs, MetricStatement } from '../statements';
+import { pairedStatements, MetricStatement, type PairMemo, type StatementDoc } from '../statements';
 import { overlaps } from '../tolerance';
 import { isScaleSlip } from './scale-slip';
 
@@ -13,20 +12,19 @@ const MAX_RATIO = 3;
 const MAX_LISTED = 5;
 const MAX_RELATED = 20;
 
+/** Values that cannot both be true, and not a slipped scale (scale-slip says that). */
+function conflicting(a: MetricStatement, b: MetricStatement): boolean {
+  if (overlaps(a.local.interval, b.local.interval) || isScaleSlip(a, b)) return false;
+  const va = a.claim.value as number;
+  const vb = b.claim.value as number;
+  return va > 0 && vb > 0 && Math.max(va, vb) / Math.min(va, vb) <= MAX_RATIO;
+}
+
 export const conflictingValues: CrossFileRule = {
   code: 'conflicting-values',
   scope: 'cross-file',
-  check(docs: DocContext[], focus?: ReadonlySet<DocContext>) {
-    const byClaim = new Map<MetricStatement, MetricStatement[]>();
-    for (const [a, b] of comparablePairs(docs, focus)) {
-      if (overlaps(a.interval, b.interval) || isScaleSlip(a, b)) continue;
-      const va = a.claim.value as number;
-      const vb = b.claim.value as number;
-      if (!(va > 0 && vb > 0) || Math.max(va, vb) / Math.min(va, vb) > MAX_RATIO) continue;
-      // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
-      (byClaim.get(a) ?? byClaim.set(a, []).get(a)!).push(b);
-      (byClaim.get(b) ?? byClaim.set(b, []).get(b)!).push(a);
-    }
+  check(docs: StatementDoc[], focus?: ReadonlySet<string>, memo?: PairMemo) {
+    const byClaim = pairedStatements(docs, focus, memo, 'conflicting-values', conflicting);
     const out: Draft[] = [];
     for (const [s, others] of byClaim) {
       const subject = s.claim.subject;
@@ -36,13 +34,13 @@ export const conflictingValues: CrossFileRule = {
       out.push({
         code: 'conflicting-values',
         path: s.doc.path,
-        start: s.claim.start,
-        end: s.claim.end,
+        start: s.start,
+        end: s.end,
         message: text(
           `${subject} is ${s.claim.text} here but ${list}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
           `${subject}此处为 ${s.claim.text}，另处为 ${list}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
         ),
-        related: others.slice(0, MAX_RELATED).map((o) => ({ path: o.doc.path, start: o.claim.start, end: o.claim.end, message: text(`${subject}: ${o.claim.text}`, `${subject}：${o.claim.text}`) })),
+        related: others.slice(0, MAX_RELATED).map((o) => ({ path: o.doc.path, start: o.start, end: o.end, message: text(`${subject}: ${o.claim.text}`, `${subject}：${o.claim.text}`) })),
         fixes: [],
       });
     }

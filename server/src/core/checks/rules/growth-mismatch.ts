@@ -3,7 +3,7 @@
 import type { Claim } from '../../types';
 import { figureLabel, isPercent } from '../context';
 import { findChangePairs, findChangeStatements, ChangeStatement } from '../changes';
-import { DocumentRule, Draft, draftAt, pct, relatedTo, text } from '../rule';
+import { ParagraphRule, Draft, draftAt, pct, relatedTo, text } from '../rule';
 import { claimInterval, Interval, overlaps, relativeChange, subtract } from '../tolerance';
 import type { DocContext } from '../context';
 
@@ -75,7 +75,7 @@ export function checkStatement(doc: DocContext, s: ChangeStatement): Draft | nul
   ), related);
 }
 
-export const growthMismatch: DocumentRule = {
+export const growthMismatch: ParagraphRule = {
   code: 'growth-mismatch',
   scope: 'document',
   locality: 'paragraph',

@@ -2,11 +2,12 @@
 // Lunar dates (农历二月三十) are left alone; a year-less 2月29日 takes the publication year.
 import { DocContext } from '../context';
 import { writtenDates, isValidDate, daysInMonth } from '../dates-in-text';
-import { DocumentRule, Draft, draftAt, text } from '../rule';
+import { ParagraphRule, Draft, draftAt, text } from '../rule';
 
-export const invalidDate: DocumentRule = {
+export const invalidDate: ParagraphRule = {
   code: 'invalid-date',
   scope: 'document',
+  locality: 'paragraph',
   check(doc: DocContext) {
     const out: Draft[] = [];
     for (const d of writtenDates(doc)) {

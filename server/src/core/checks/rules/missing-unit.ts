@@ -3,7 +3,7 @@
 // subject, no finding.
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
-import { DocumentRule, Draft, draftAt, fix, relatedTo, text } from '../rule';
+import { DocumentParts, Draft, fix, shiftDraft, SplitRule, text } from '../rule';
 
 const MONEY_SUBJECT = /(金额|营收|收入|GMV|gmv|销售额|成交额|交易额|利润|资金|费用|投资|融资|产值|税收|成本|估值|货值|罚款|赔偿|市值|总额|营业额|规模)/;
 const CURRENCY = /(元|美元|港元|港币|欧元|日元|英镑|人民币|¥|￥|\$|RMB|USD|CNY)/;
@@ -17,38 +17,61 @@ function subjectHead(s: string): string {
   return m ? m[1] : '';
 }
 
-export const missingUnit: DocumentRule = {
+/** What one paragraph holds: its first figure with a currency per subject head, and figures without. */
+interface UnitFacts {
+  withCurrency: Map<string, Claim>;
+  without: { claim: Claim; head: string; at: number }[];
+}
+
+export const missingUnit: SplitRule<UnitFacts> = {
   code: 'missing-unit',
   scope: 'document',
-  check(doc: DocContext) {
-    const out: Draft[] = [];
-    // The first two figures with a currency per subject head, in text order: the peer is the
-    // first that is not the figure itself (one pass, not a search per figure).
-    const withCurrency = new Map<string, Claim[]>();
-    for (const o of doc.claims) {
-      if (o.kind !== 'money' || !hasCurrency(doc, o)) continue;
-      const h = subjectHead(o.subject || doc.before(o, 8));
-      const list = withCurrency.get(h);
-      if (!list) withCurrency.set(h, [o]);
-      else if (list.length < 2) list.push(o);
-    }
+  locality: 'split',
+  collect(doc: DocContext) {
+    const withCurrency = new Map<string, Claim>();
+    const without: UnitFacts['without'] = [];
     for (const c of doc.claims) {
+      if (c.kind === 'money' && hasCurrency(doc, c)) {
+        const h = subjectHead(c.subject || doc.before(c, 8));
+        if (!withCurrency.has(h)) withCurrency.set(h, c);
+      }
       if (c.value === null || (c.kind !== 'money' && c.kind !== 'count')) continue;
       if (c.kind === 'count' && c.unit !== '') continue;
       if (hasCurrency(doc, c)) continue;
       const head = subjectHead(c.subject || doc.before(c, 8));
       if (!head) continue;
-      const peer = withCurrency.get(head)?.find((o) => o !== c);
-      if (!peer) continue;
-      const currency = CURRENCY.exec(peer.unitText)?.[1] ?? CURRENCY.exec(peer.text)?.[1] ?? '元';
-      const unit = /^(元|美元|港元|港币|欧元|日元|英镑)$/.test(currency) ? currency : '元';
+      // Where the currency goes: right after the numeral and its scale.
       const core = c.text.indexOf(c.numeral + c.scale);
-      const at = core >= 0 ? c.start + core + c.numeral.length + c.scale.length : c.end;
-      out.push(draftAt(doc, 'missing-unit', c, text(
-        `${c.text} has no currency while ${peer.text} (${head}) is in ${unit}; add ${unit}`,
-        `“${c.text}”缺少货币单位，而同为${head}的“${peer.text}”以${unit}计，应补“${unit}”`
-      ), [relatedTo(doc, peer, text('the same subject with its currency', '同一主题带货币单位的数字'))],
-      [fix(text(`Insert ${unit}`, `补上“${unit}”`), { start: at, end: at, newText: unit })]));
+      without.push({ claim: c, head, at: core >= 0 ? c.start + core + c.numeral.length + c.scale.length : c.end });
+    }
+    return { withCurrency, without };
+  },
+  // The peer of a figure without currency: the document's first figure of its subject head
+  // that has one.
+  conclude({ path, parts }: DocumentParts<UnitFacts>) {
+    const peers = new Map<string, { claim: Claim; at: number }>();
+    for (const { at, value } of parts) for (const [head, claim] of value.withCurrency) if (!peers.has(head)) peers.set(head, { claim, at });
+    const out: Draft[] = [];
+    for (const { at, value } of parts) {
+      for (const { claim: c, head, at: insertAt } of value.without) {
+        const peer = peers.get(head);
+        if (!peer) continue;
+        const p = peer.claim;
+        const currency = CURRENCY.exec(p.unitText)?.[1] ?? CURRENCY.exec(p.text)?.[1] ?? '元';
+        const unit = /^(元|美元|港元|港币|欧元|日元|英镑)$/.test(currency) ? currency : '元';
+        out.push(shiftDraft({
+          code: 'missing-unit',
+          path: '',
+          start: c.start,
+          end: c.end,
+          message: text(
+            `${c.text} has no currency while ${p.text} (${head}) is in ${unit}; add ${unit}`,
+            `“${c.text}”缺少货币单位，而同为${head}的“${p.text}”以${unit}计，应补“${unit}”`
+          ),
+          related: [{ path, start: p.start + peer.at, end: p.end + peer.at, message: text('the same subject with its currency', '同一主题带货币单位的数字') }],
+          fixes: [fix(text(`Insert ${unit}`, `补上“${unit}”`), { start: insertAt, end: insertAt, newText: unit })],
+        }, at, path));
+      }
     }
     return out;
   },

@@ -5,7 +5,7 @@
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { unitFamily } from '../metric';
-import { DocumentRule, Draft, draftAt, fix, relatedTo, text } from '../rule';
+import { DocumentParts, Draft, draftAt, fix, shiftDraft, SplitRule, text } from '../rule';
 
 const STYLE_KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 
@@ -43,38 +43,68 @@ function isApproximateOrFixed(doc: DocContext, c: Claim): boolean {
   return false;
 }
 
-export const mixedNumeralStyle: DocumentRule = {
+/** What one paragraph holds: its 4千 findings, and the figures of each kind in either form. */
+interface StyleFacts {
+  drafts: Draft[];
+  /** The first Arabic figure of each unit family, in text order. */
+  arabic: Map<string, Claim>;
+  /** Chinese-numeral figures that should follow the Arabic form if the document uses it. */
+  chinese: { claim: Claim; family: string }[];
+}
+
+export const mixedNumeralStyle: SplitRule<StyleFacts> = {
   code: 'mixed-numeral-style',
   scope: 'document',
-  check(doc: DocContext) {
-    const out: Draft[] = [];
+  locality: 'split',
+  collect(doc: DocContext) {
+    const drafts: Draft[] = [];
     const figures = doc.claims.filter((c) => STYLE_KINDS.has(c.kind) && c.value !== null);
     // 4千, 3百人: Arabic digits take only 万 and 亿 after them.
     for (const c of figures) {
       if (c.style === 'chinese') continue;
       if (!/^\d+(?:\.\d+)?$/.test(c.numeral.replace(/[,，]/g, '')) || !/^(千|百|十)/.test(c.scale)) continue;
       const e = arabicSpelling(c);
-      out.push(draftAt(doc, 'mixed-numeral-style', c, text(
+      drafts.push(draftAt(doc, 'mixed-numeral-style', c, text(
         `write ${c.numeral}${c.scale} as ${e ? e.newText : 'Arabic digits'}: only 万 and 亿 may follow Arabic digits (GB/T 15835)`,
         `“${c.numeral}${c.scale}”应写作“${e ? e.newText : '阿拉伯数字'}”：阿拉伯数字后只可接“万”“亿”（GB/T 15835）`
       ), [], e ? [fix(text(`Write ${e.newText}`, `改为“${e.newText}”`), e)] : []));
     }
-    // One kind of figure in both forms.
-    const arabicByFamily = new Map<string, Claim>();
+    const arabic = new Map<string, Claim>();
     for (const c of figures) if (c.style === 'arabic' && !c.vague) {
       const f = unitFamily(c);
-      if (!arabicByFamily.has(f)) arabicByFamily.set(f, c);
+      if (!arabic.has(f)) arabic.set(f, c);
     }
-    for (const c of figures) {
-      if (c.style !== 'chinese' || isApproximateOrFixed(doc, c)) continue;
-      const other = arabicByFamily.get(unitFamily(c));
-      if (!other) continue;
-      const e = arabicSpelling(c);
-      out.push(draftAt(doc, 'mixed-numeral-style', c, text(
-        `"${c.text}" is in Chinese numerals while "${other.text}" uses Arabic digits; write figures of one kind one way${e ? ` (${e.newText})` : ''}`,
-        `“${c.text}”用汉字数字，而“${other.text}”用阿拉伯数字，同类数字应统一${e ? `（${e.newText}）` : ''}`
-      ), [relatedTo(doc, other, text('the same kind of figure in Arabic digits', '同类数字的阿拉伯数字写法'))],
-      e ? [fix(text(`Write ${e.newText}`, `改为“${e.newText}”`), e)] : []));
+    const chinese = figures.filter((c) => c.style === 'chinese' && !isApproximateOrFixed(doc, c)).map((claim) => ({ claim, family: unitFamily(claim) }));
+    return { drafts, arabic, chinese };
+  },
+  // One kind of figure in both forms: a Chinese-numeral figure against the document's first
+  // Arabic figure of its kind.
+  conclude({ path, parts }: DocumentParts<StyleFacts>) {
+    const out: Draft[] = [];
+    const firstArabic = new Map<string, { claim: Claim; at: number }>();
+    for (const { at, value } of parts) {
+      for (const d of value.drafts) out.push(shiftDraft(d, at, path));
+      for (const [family, claim] of value.arabic) if (!firstArabic.has(family)) firstArabic.set(family, { claim, at });
+    }
+    for (const { at, value } of parts) {
+      for (const { claim, family } of value.chinese) {
+        const other = firstArabic.get(family);
+        if (!other) continue;
+        const c = claim;
+        const e = arabicSpelling(c);
+        out.push(shiftDraft({
+          code: 'mixed-numeral-style',
+          path: '',
+          start: c.start,
+          end: c.end,
+          message: text(
+            `"${c.text}" is in Chinese numerals while "${other.claim.text}" uses Arabic digits; write figures of one kind one way${e ? ` (${e.newText})` : ''}`,
+            `“${c.text}”用汉字数字，而“${other.claim.text}”用阿拉伯数字，同类数字应统一${e ? `（${e.newText}）` : ''}`
+          ),
+          related: [{ path, start: other.claim.start + other.at, end: other.claim.end + other.at, message: text('the same kind of figure in Arabic digits', '同类数字的阿拉伯数字写法') }],
+          fixes: e ? [fix(text(`Write ${e.newText}`, `改为“${e.newText}”`), e)] : [],
+        }, at, path));
+      }
     }
     return out;
   },

@@ -2,10 +2,10 @@
 // 增长了两倍 is read both ways (×2 or ×3) since usage varies; 是…的N倍 and 增至N倍 mean ×N.
 import { DocContext, figureLabel } from '../context';
 import { findChangeStatements } from '../changes';
-import { DocumentRule, Draft, draftAt, relatedTo, text, times } from '../rule';
+import { ParagraphRule, Draft, draftAt, relatedTo, text, times } from '../rule';
 import { claimInterval, divide, Interval, overlaps } from '../tolerance';
 
-export const multipleMismatch: DocumentRule = {
+export const multipleMismatch: ParagraphRule = {
   code: 'multiple-mismatch',
   scope: 'document',
   locality: 'paragraph',

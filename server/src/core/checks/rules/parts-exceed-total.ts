@@ -2,12 +2,13 @@
 // total can be. Parts that merely qualify another part (其中涉跨境的…) are not added.
 import { DocContext, figureLabel } from '../context';
 import { findBreakdowns } from '../breakdown';
-import { DocumentRule, Draft, draftAt, relatedTo, text } from '../rule';
+import { ParagraphRule, Draft, draftAt, relatedTo, text } from '../rule';
 import { claimInterval } from '../tolerance';
 
-export const partsExceedTotal: DocumentRule = {
+export const partsExceedTotal: ParagraphRule = {
   code: 'parts-exceed-total',
   scope: 'document',
+  locality: 'paragraph',
   check(doc: DocContext) {
     const out: Draft[] = [];
     for (const b of findBreakdowns(doc)) {

@@ -3,7 +3,7 @@
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isAmount, isPercent } from '../context';
 import { findChangeStatements } from '../changes';
-import { DocumentRule, Draft, draftAt, fix, pct, relatedTo, text } from '../rule';
+import { ParagraphRule, Draft, draftAt, fix, pct, relatedTo, text } from '../rule';
 import { claimInterval, overlaps, relativeChange, subtract } from '../tolerance';
 
 function percentSignEdit(c: Claim): { start: number; end: number } | null {
@@ -18,7 +18,7 @@ function pointsEdit(c: Claim): { start: number; end: number } | null {
   return j >= 0 ? { start: c.start + j, end: c.start + j + 3 } : null;
 }
 
-export const percentPointConfusion: DocumentRule = {
+export const percentPointConfusion: ParagraphRule = {
   code: 'percent-point-confusion',
   scope: 'document',
   locality: 'paragraph',

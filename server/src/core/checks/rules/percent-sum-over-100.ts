@@ -3,7 +3,7 @@
 // its shares reach 100%, and multiple-choice surveys (可多选) are skipped.
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isPercent } from '../context';
-import { DocumentRule, Draft, draftAt, pct, relatedTo, text } from '../rule';
+import { DocumentParts, Draft, pct, shiftDraft, SplitRule, text } from '../rule';
 import { claimInterval } from '../tolerance';
 
 const SHARE_LEAD = /(占比?|比重|份额|比例)(?:[^，,。；;、\d]{0,10})?(?:为|达到?|约为?|是)?\s*$/;
@@ -63,8 +63,8 @@ function wholeOf(lead: string): string {
   return m[1].replace(/(的|比重|比例|份额|为|达到?|约为?|是)/g, '');
 }
 
-/** Shares of one sentence (or of one list under a heading line), in text order. */
-function shareRuns(doc: DocContext): Share[][] {
+/** Shares of each sentence, in text order. */
+function sentenceRuns(doc: DocContext): Share[][] {
   const runs: Share[][] = [];
   for (const sentence of doc.sentences) {
     const figs = doc.claimsIn(sentence, (c) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal');
@@ -98,72 +98,147 @@ function shareRuns(doc: DocContext): Share[][] {
     }
     if (run.length) runs.push(run);
   }
-  // A list under a heading: "用户构成：\n- 线上：45%\n- 线下：35%".
-  const lines = doc.text.split(/\r?\n/);
-  let offset = 0;
-  let list: Share[] | null = null;
-  for (const line of lines) {
-    const lineStart = offset;
-    offset += line.length + 1;
-    const item = /^\s*(?:[-*+•·]|\d+[.、)]|[（(][一二三四五六七八九十\d]+[）)])\s*/.exec(line);
-    const figs = doc.claimsIn({ start: lineStart, end: lineStart + line.length }, (c) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal');
-    if (list && list.length === 0 && line.trim() === '') continue; // a blank line after the heading
-    if (item && list && figs.length === 1 && isPercent(figs[0])) {
-      list.push({ claim: figs[0], whole: '', category: line.slice(item[0].length, figs[0].start - lineStart).replace(/[：:\s]/g, ''), listed: true });
-      continue;
-    }
-    if (list && list.length >= 2) runs.push(list);
-    list = null;
-    if (!item && /(构成|分布|占比|比例|结构|份额)/.test(line) && figs.length === 0) list = [];
-  }
-  if (list && list.length >= 2) runs.push(list);
   return runs;
 }
 
-export const percentSumOver100: DocumentRule = {
+/**
+ * The drafts of one run of shares: split by stated whole (占全国的 vs 占全省的), a group closes
+ * once it reaches 100%, and one past 100% is reported at its last share. `lead` is the text
+ * from the sentence of the first share to the last share; `multiChoice` whether the paragraph
+ * of the first share says the question allowed several answers.
+ */
+function judgeRun(run: Share[], lead: string, multiChoice: boolean, path: string, seen: Set<Claim>): Draft[] {
+  const out: Draft[] = [];
+  if (multiChoice) return out;
+  // 分别占各自市场的30%和80%: each share has its own whole.
+  if (/各自|各占|各为|其各自|分别占其/.test(lead)) return out;
+  const wholes = new Set(run.map((s) => s.whole).filter((w) => w));
+  if (wholes.size > 1 || sameCategoryTwice(run) || !looksLikeOneBreakdown(run, run.every((x) => x.listed))) return out;
+  let group: Claim[] = [];
+  let sumLo = 0;
+  let sumPoint = 0;
+  for (const s of run) {
+    if (seen.has(s.claim)) continue;
+    const iv = claimInterval(s.claim);
+    if (!iv) break;
+    group.push(s.claim);
+    sumLo += Math.max(0, iv.lo);
+    sumPoint += s.claim.value as number;
+    if (sumLo > 100 + 1e-9 && group.length >= 2) {
+      group.forEach((c) => seen.add(c));
+      const last = group[group.length - 1];
+      out.push({
+        code: 'percent-sum-over-100',
+        path,
+        start: last.start,
+        end: last.end,
+        message: text(
+          `shares ${group.map(figureLabel).join(' + ')} add up to ${pct(sumPoint)}%, more than 100%`,
+          `各部分占比 ${group.map(figureLabel).join(' + ')} 合计 ${pct(sumPoint)}%，超过 100%`
+        ),
+        related: group.slice(0, -1).map((c) => ({ path, start: c.start, end: c.end, message: text('share of the same breakdown', '同一构成中的占比') })),
+        fixes: [],
+      });
+      group = [];
+      sumLo = 0;
+      sumPoint = 0;
+      continue;
+    }
+    // 60% + 40% closes one breakdown; what follows is another.
+    if (Math.abs(sumPoint - 100) < 1e-9) {
+      group = [];
+      sumLo = 0;
+      sumPoint = 0;
+    }
+  }
+  return out;
+}
+
+const LIST_ITEM = /^\s*(?:[-*+•·]|\d+[.、)]|[（(][一二三四五六七八九十\d]+[）)])\s*/;
+const LIST_HEADING = /(构成|分布|占比|比例|结构|份额)/;
+
+/** A paragraph as a line of a list under a heading ("用户构成：" then "- 线上：45%", "- 线下：35%"). */
+interface ListLine {
+  blank: boolean;
+  heading: boolean;
+  /** The share of an item line with one figure, a percentage; null for other lines. */
+  item: (Share & { sentence: number }) | null;
+  /** An item line of another shape (several figures, or one that is not a share). */
+  otherItem: boolean;
+  multiChoice: boolean;
+  /** Blank lines between this paragraph and the one before it. */
+  blankBefore: number;
+}
+
+function listLine(doc: DocContext): ListLine {
+  const p = doc.paragraphs[0] ?? { start: 0, end: doc.text.length };
+  const line = doc.slice(p.start, p.end);
+  const item = LIST_ITEM.exec(line);
+  const figs = doc.claimsIn(p, (c) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal');
+  const share = item && figs.length === 1 && isPercent(figs[0]) ? figs[0] : null;
+  const breaks = (doc.slice(0, p.start).match(/\r\n|\n|\r/g) ?? []).length;
+  return {
+    blank: line.trim() === '',
+    heading: !item && LIST_HEADING.test(line) && figs.length === 0,
+    item: share
+      ? { claim: share, whole: '', category: line.slice(item![0].length, share.start - p.start).replace(/[：:\s]/g, ''), listed: true, sentence: doc.sentenceOf(share.start).start }
+      : null,
+    otherItem: item !== null && !share,
+    multiChoice: MULTI_CHOICE.test(line),
+    blankBefore: Math.max(0, breaks - 1),
+  };
+}
+
+interface PercentFacts {
+  drafts: Draft[];
+  line: ListLine;
+}
+
+export const percentSumOver100: SplitRule<PercentFacts> = {
   code: 'percent-sum-over-100',
   scope: 'document',
-  check(doc: DocContext) {
-    const out: Draft[] = [];
+  locality: 'split',
+  collect(doc: DocContext) {
+    const drafts: Draft[] = [];
     const seen = new Set<Claim>();
-    for (const run of shareRuns(doc)) {
-      const para = doc.paragraphOf(run[0].claim.start);
-      if (MULTI_CHOICE.test(doc.slice(para.start, para.end))) continue;
-      // 分别占各自市场的30%和80%: each share has its own whole.
-      if (/各自|各占|各为|其各自|分别占其/.test(doc.slice(doc.sentenceOf(run[0].claim.start).start, run[run.length - 1].claim.start))) continue;
-      // Split by stated whole (占全国的 vs 占全省的) and close a group once it reaches 100%.
-      const wholes = new Set(run.map((s) => s.whole).filter((w) => w));
-      if (wholes.size > 1 || sameCategoryTwice(run) || !looksLikeOneBreakdown(run, run.every((x) => x.listed))) continue;
-      let group: Claim[] = [];
-      let sumLo = 0;
-      let sumPoint = 0;
-      for (const s of run) {
-        if (seen.has(s.claim)) continue;
-        const iv = claimInterval(s.claim);
-        if (!iv) break;
-        group.push(s.claim);
-        sumLo += Math.max(0, iv.lo);
-        sumPoint += s.claim.value as number;
-        if (sumLo > 100 + 1e-9 && group.length >= 2) {
-          group.forEach((c) => seen.add(c));
-          const last = group[group.length - 1];
-          out.push(draftAt(doc, 'percent-sum-over-100', last, text(
-            `shares ${group.map(figureLabel).join(' + ')} add up to ${pct(sumPoint)}%, more than 100%`,
-            `各部分占比 ${group.map(figureLabel).join(' + ')} 合计 ${pct(sumPoint)}%，超过 100%`
-          ), group.slice(0, -1).map((c) => relatedTo(doc, c, text('share of the same breakdown', '同一构成中的占比')))));
-          group = [];
-          sumLo = 0;
-          sumPoint = 0;
-          continue;
-        }
-        // 60% + 40% closes one breakdown; what follows is another.
-        if (Math.abs(sumPoint - 100) < 1e-9) {
-          group = [];
-          sumLo = 0;
-          sumPoint = 0;
-        }
-      }
+    const para = doc.paragraphs[0] ?? { start: 0, end: doc.text.length };
+    const multiChoice = MULTI_CHOICE.test(doc.slice(para.start, para.end));
+    for (const run of sentenceRuns(doc)) {
+      const lead = doc.slice(doc.sentenceOf(run[0].claim.start).start, run[run.length - 1].claim.start);
+      drafts.push(...judgeRun(run, lead, multiChoice, doc.path, seen));
     }
+    return { drafts, line: listLine(doc) };
+  },
+  // The shares of a list under a heading line span paragraphs: one line each.
+  conclude({ path, text, parts }: DocumentParts<PercentFacts>) {
+    const out: Draft[] = [];
+    for (const { at, value } of parts) for (const d of value.drafts) out.push(shiftDraft(d, at, path));
+    const seen = new Set<Claim>();
+    let list: { share: Share; sentence: number; multiChoice: boolean }[] | null = null;
+    const close = () => {
+      if (list && list.length >= 2) {
+        const first = list[0];
+        const lead = text.slice(first.sentence, list[list.length - 1].share.claim.start);
+        out.push(...judgeRun(list.map((x) => x.share), lead, first.multiChoice, path, seen));
+      }
+      list = null;
+    };
+    for (const { at, value } of parts) {
+      const l = value.line;
+      for (let b = 0; b < l.blankBefore; b++) {
+        if (list && list.length === 0) continue; // a blank line after the heading
+        close();
+      }
+      if (l.blank && list && list.length === 0) continue;
+      if (l.item && list) {
+        const c = l.item.claim;
+        list.push({ share: { ...l.item, claim: { ...c, start: c.start + at, end: c.end + at } }, sentence: l.item.sentence + at, multiChoice: l.multiChoice });
+        continue;
+      }
+      close();
+      if (l.heading) list = [];
+    }
+    close();
     return out;
   },
 };

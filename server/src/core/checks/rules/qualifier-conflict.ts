@@ -2,10 +2,10 @@
 // "nearly" and "more than") or bound it twice from one side (至少5倍以上, 超过1000余家).
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
-import { DocumentRule, Draft, draftAt, text } from '../rule';
+import { ParagraphRule, Draft, draftAt, text } from '../rule';
 import { qualifierWordsAround, directionOfWord } from '../qualifier-words';
 
-export const qualifierConflict: DocumentRule = {
+export const qualifierConflict: ParagraphRule = {
   code: 'qualifier-conflict',
   scope: 'document',
   locality: 'paragraph',

@@ -1,8 +1,7 @@
 // scale-slip: one metric written with the same digits at a different scale (38.87亿元 vs
 // 38.87万元) — a slipped 万/亿, not a different figure. 38.87亿元 vs 388,700万元 is the same value.
-import { DocContext } from '../context';
 import { CrossFileRule, Draft, text } from '../rule';
-import { comparablePairs, MetricStatement } from '../statements';
+import { pairedStatements, MetricStatement, type PairMemo, type StatementDoc } from '../statements';
 
 /** Digits per numeral: every pair of a metric's restatements asks again (bounded memo). */
 const digitsOf = new Map<string, string>();
@@ -31,14 +30,8 @@ export function isScaleSlip(a: MetricStatement, b: MetricStatement): boolean {
 export const scaleSlip: CrossFileRule = {
   code: 'scale-slip',
   scope: 'cross-file',
-  check(docs: DocContext[], focus?: ReadonlySet<DocContext>) {
-    const byClaim = new Map<MetricStatement, MetricStatement[]>();
-    for (const [a, b] of comparablePairs(docs, focus)) {
-      if (!isScaleSlip(a, b)) continue;
-      // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
-      (byClaim.get(a) ?? byClaim.set(a, []).get(a)!).push(b);
-      (byClaim.get(b) ?? byClaim.set(b, []).get(b)!).push(a);
-    }
+  check(docs: StatementDoc[], focus?: ReadonlySet<string>, memo?: PairMemo) {
+    const byClaim = pairedStatements(docs, focus, memo, 'scale-slip', isScaleSlip);
     const out: Draft[] = [];
     for (const [s, others] of byClaim) {
       const o = others[0];
@@ -46,13 +39,13 @@ export const scaleSlip: CrossFileRule = {
       out.push({
         code: 'scale-slip',
         path: s.doc.path,
-        start: s.claim.start,
-        end: s.claim.end,
+        start: s.start,
+        end: s.end,
         message: text(
           `${s.claim.subject}: ${s.claim.text} here but ${o.claim.text}${where} elsewhere: same digits, different scale (${s.claim.scale || '—'} vs ${o.claim.scale || '—'})`,
           `${s.claim.subject}：此处为 ${s.claim.text}，另处为 ${o.claim.text}${where}，数字相同而数量级不同（${s.claim.scale || '无'} 与 ${o.claim.scale || '无'}）`
         ),
-        related: others.slice(0, 20).map((x) => ({ path: x.doc.path, start: x.claim.start, end: x.claim.end, message: text(`same digits at another scale: ${x.claim.text}`, `同数字不同数量级：${x.claim.text}`) })),
+        related: others.slice(0, 20).map((x) => ({ path: x.doc.path, start: x.start, end: x.end, message: text(`same digits at another scale: ${x.claim.text}`, `同数字不同数量级：${x.claim.text}`) })),
         fixes: [],
       });
     }

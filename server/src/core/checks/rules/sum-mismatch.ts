@@ -2,13 +2,14 @@
 // A、B，合计 X) do not add up to the total, at the precision each figure is written.
 import { DocContext, figureLabel } from '../context';
 import { findBreakdowns } from '../breakdown';
-import { DocumentRule, Draft, draftAt, relatedTo, text } from '../rule';
+import { ParagraphRule, Draft, draftAt, relatedTo, text } from '../rule';
 import { add, claimInterval, Interval, overlaps } from '../tolerance';
 import { formatSum } from './parts-exceed-total';
 
-export const sumMismatch: DocumentRule = {
+export const sumMismatch: ParagraphRule = {
   code: 'sum-mismatch',
   scope: 'document',
+  locality: 'paragraph',
   check(doc: DocContext) {
     const out: Draft[] = [];
     for (const b of findBreakdowns(doc)) {

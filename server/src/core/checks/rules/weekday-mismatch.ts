@@ -2,11 +2,12 @@
 // (2023年3月24日（星期四） — it was a Friday). A year-less date takes the publication year.
 import { DocContext } from '../context';
 import { writtenDates, isValidDate, weekdayOf, WEEKDAY_EN, WEEKDAY_ZH } from '../dates-in-text';
-import { DocumentRule, Draft, draftAt, fix, text } from '../rule';
+import { ParagraphRule, Draft, draftAt, fix, text } from '../rule';
 
-export const weekdayMismatch: DocumentRule = {
+export const weekdayMismatch: ParagraphRule = {
   code: 'weekday-mismatch',
   scope: 'document',
+  locality: 'paragraph',
   check(doc: DocContext) {
     const out: Draft[] = [];
     for (const d of writtenDates(doc)) {

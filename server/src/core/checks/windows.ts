@@ -1,0 +1,97 @@
+// A document as the rules read it: paragraph by paragraph, each in a window from the end of
+// the paragraph before it to the start of the next one, so that the line breaks and 　　
+// indents around it end its sentences exactly as in the whole text. Every rule reads a
+// paragraph only through its window; what spans paragraphs is combined afterwards (rule.ts),
+// which is what lets an edit re-check only the paragraphs it touched.
+import type { DocumentAnalysis, Paragraph, ParagraphFigures } from '../types';
+import { DocContext } from './context';
+
+export interface ParagraphWindow {
+  /** The window in the document: window offset + from = document offset. */
+  from: number;
+  to: number;
+  paragraph: Paragraph;
+  /** The paragraph's claims and entities, at paragraph offsets, in text order. */
+  figures: ParagraphFigures;
+  /** The paragraph's analysis (analyze.ts): one object per text, base date and dictionary. */
+  identity: object | undefined;
+  /** The text of the window around the paragraph (line breaks, indents), with a separator. */
+  edges: string;
+}
+
+const byStart = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.start || a.end - b.end;
+
+/** In text order, sorting only when needed (analyzeText already lists them in order). */
+function ordered<T extends { start: number; end: number }>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) if (byStart(list[i - 1], list[i]) > 0) return [...list].sort(byStart);
+  return list;
+}
+
+/** Figures of each paragraph at paragraph offsets, for an analysis that does not hold them. */
+function figuresByParagraph(analysis: DocumentAnalysis, paras: Paragraph[]): ParagraphFigures[] {
+  const claims = ordered(analysis.claims);
+  const entities = ordered(analysis.entities);
+  let ci = 0;
+  let ei = 0;
+  return paras.map((p) => {
+    // Claims and entities lie inside one paragraph (they are found paragraph by paragraph).
+    while (ci < claims.length && claims[ci].start < p.start) ci++;
+    let cj = ci;
+    while (cj < claims.length && claims[cj].start < p.end) cj++;
+    while (ei < entities.length && entities[ei].start < p.start) ei++;
+    let ej = ei;
+    while (ej < entities.length && entities[ej].start < p.end) ej++;
+    const figures = {
+      claims: claims.slice(ci, cj).map((c) => ({ ...c, start: c.start - p.start, end: c.end - p.start })),
+      entities: entities.slice(ei, ej).map((e) => ({ ...e, start: e.start - p.start, end: e.end - p.start })),
+    };
+    ci = cj;
+    ei = ej;
+    return figures;
+  });
+}
+
+export function paragraphWindows(analysis: DocumentAnalysis): ParagraphWindow[] {
+  const text = analysis.text;
+  const paras = analysis.paragraphs.length ? analysis.paragraphs : text.length ? [{ start: 0, end: text.length }] : [];
+  const results = analysis.paragraphResults && analysis.paragraphResults.length === paras.length ? analysis.paragraphResults : undefined;
+  const figures = results ?? figuresByParagraph(analysis, paras);
+  const out: ParagraphWindow[] = new Array(paras.length);
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const from = i > 0 ? paras[i - 1].end : 0;
+    const to = i + 1 < paras.length ? paras[i + 1].start : text.length;
+    out[i] = {
+      from,
+      to,
+      paragraph: p,
+      figures: figures[i],
+      identity: results?.[i],
+      edges: edgesOf(text, from, p, to),
+    };
+  }
+  return out;
+}
+
+/** The separators around a paragraph; most are one line break on each side. */
+function edgesOf(text: string, from: number, p: Paragraph, to: number): string {
+  if (p.start - from === 1 && to - p.end === 1) {
+    const a = text.charCodeAt(from);
+    const b = text.charCodeAt(p.end);
+    if (a === 10 && b === 10) return '\n\u0001\n';
+  }
+  return `${text.slice(from, p.start)}\u0001${text.slice(p.end, to)}`;
+}
+
+/** The rules' view of one window: its text, and its claims and entities at window offsets. */
+export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): DocContext {
+  const by = w.paragraph.start - w.from;
+  return new DocContext('', {
+    text: analysis.text.slice(w.from, w.to),
+    claims: w.figures.claims.map((c) => ({ ...c, start: c.start + by, end: c.end + by })),
+    entities: w.figures.entities.map((e) => ({ ...e, start: e.start + by, end: e.end + by })),
+    paragraphs: [{ start: by, end: by + w.paragraph.end - w.paragraph.start }],
+    baseDate: analysis.baseDate,
+    baseDateSource: analysis.baseDateSource,
+  });
+}
