@@ -1,6 +1,7 @@
 // A minimal JSON-RPC client for the bench: spawns the bundled server over stdio, frames
 // messages with Content-Length, answers the few requests a server sends to its client, and
-// records when notifications arrive (with the highest-resolution clock available).
+// records when notifications arrive (with the highest-resolution clock available): when their
+// last byte is read, before the client decodes them.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -39,13 +40,15 @@ class LspClient {
         this.buffered = this.chunks[0].length;
       }
       if (this.buffered < this.expected) return;
+      // Arrival is when the last byte is here: decoding and parsing are the client's own cost.
+      const at = performance.now();
       const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
       const body = all.subarray(0, this.expected).toString('utf8');
       const rest = all.subarray(this.expected);
       this.chunks = [rest];
       this.buffered = rest.length;
       this.expected = null;
-      this.onMessage(JSON.parse(body), performance.now());
+      this.onMessage(JSON.parse(body), at);
     }
   }
 

@@ -16,7 +16,7 @@ import { crossFileDrafts, DEFAULT_SEVERITIES, finishFindings, selectionFor, type
 import { documentDrafts, documentFacts, RuleSelection, statementsOf } from '../core/checks/facts';
 import { CROSS_FILE_RULES } from '../core/checks/registry';
 import type { Draft } from '../core/checks/rule';
-import type { PairMemo, StatementDoc } from '../core/checks/statements';
+import { StatementDoc, type PairMemo } from '../core/checks/statements';
 import type { Finding, RuleCode } from '../core/checks/types';
 import type { AnalyzedDocument } from './analyzed';
 import type { Report } from './reports';
@@ -37,6 +37,8 @@ const perDocument = new WeakMap<AnalyzedDocument, { key: string; drafts: Draft[]
 const statementDocs = new WeakMap<AnalyzedDocument, Statements>();
 /** Comparisons of single-report metric groups, kept from one run to the next. */
 const pairMemo: PairMemo = new Map();
+/** The statements of each open document, brought from one version to the next. */
+const openStatements = new Map<string, StatementDoc>();
 /** Statements only: what a report that is background to the cross-file rules is read for. */
 const STATEMENTS_ONLY = new RuleSelection(new Set(), true);
 
@@ -48,22 +50,32 @@ function draftsOf(input: Input, statements: boolean): Draft[] {
     const facts = documentFacts(input.path, input.doc.analysis, selection);
     hit = { key, drafts: documentDrafts(facts, selection) };
     perDocument.set(input.doc, hit);
-    if (statements) remember(input, statementsOf(facts));
+    if (statements) remember(input, statementsOf(facts, reusable(input)));
   }
   return hit.drafts;
 }
 
-class Statements {
-  private keySet?: Set<string>;
+/** An open document's statements are updated in place; a file's are made once. */
+function reusable(input: Input): StatementDoc | undefined {
+  if (input.doc.version === null) return undefined;
+  let doc = openStatements.get(input.path);
+  if (!doc) openStatements.set(input.path, (doc = new StatementDoc(input.path)));
+  return doc;
+}
 
+class Statements {
   constructor(
     readonly path: string,
     readonly doc: StatementDoc
   ) {}
 
   /** The metric keys the report states (asked only when a focus needs its background). */
-  get keys(): Set<string> {
-    return (this.keySet ??= new Set(this.doc.statements.map((s) => s.key)));
+  get keys(): Iterable<string> {
+    return this.doc.groups.keys();
+  }
+
+  states(key: string): boolean {
+    return this.doc.groups.has(key);
   }
 }
 
@@ -76,7 +88,7 @@ function remember(input: Input, doc: StatementDoc): Statements {
 function statementsOfInput(input: Input): Statements {
   const hit = statementDocs.get(input.doc);
   if (hit && hit.path === input.path) return hit;
-  return remember(input, statementsOf(documentFacts(input.path, input.doc.analysis, STATEMENTS_ONLY)));
+  return remember(input, statementsOf(documentFacts(input.path, input.doc.analysis, STATEMENTS_ONLY), reusable(input)));
 }
 
 /**
@@ -90,6 +102,8 @@ export function runChecks(reports: Report[], rulesFor: (uri: string) => RuleSett
     if (!r.doc.skipped) inputs.push({ path: r.uri, doc: r.doc, rules: rulesFor(r.uri) });
   }
   const wanted = focus ? inputs.filter((i) => focus.has(i.path)) : inputs;
+  // Closed documents' statements go; a reopened one starts afresh.
+  for (const uri of openStatements.keys()) if (!inputs.some((i) => i.path === uri && i.doc.version !== null)) openStatements.delete(uri);
   if (!wanted.length) return [];
   const onSomewhere = (code: RuleCode) => inputs.some((i) => setting(i, code) !== 'off');
   const statements = CROSS_FILE_RULES.some((r) => onSomewhere(r.code));
@@ -118,7 +132,8 @@ function background(inputs: Input[], wanted: Input[]): Input[] {
   const want = new Set(wanted);
   return inputs.filter((i) => {
     if (want.has(i)) return true;
-    for (const k of statementsOfInput(i).keys) if (keys.has(k)) return true;
+    const own = statementsOfInput(i);
+    for (const k of keys) if (own.states(k)) return true;
     return false;
   });
 }

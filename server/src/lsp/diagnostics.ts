@@ -20,6 +20,12 @@ import type { SettingsStore } from './settings';
 
 export const SOURCE = 'zh-figures';
 
+/**
+ * Related locations shown per problem. The message already counts the rest ("… and 14 more"),
+ * a list longer than this only buries the Problems panel, and every keystroke re-sends it.
+ */
+const MAX_RELATED = 8;
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -205,7 +211,7 @@ export class DiagnosticsService {
 
   private toDiagnostic(doc: AnalyzedDocument, f: Finding, index: number): Diagnostic {
     const related: DiagnosticRelatedInformation[] = [];
-    for (const r of f.related) {
+    for (const r of f.related.length > MAX_RELATED ? f.related.slice(0, MAX_RELATED) : f.related) {
       const target = r.path === f.path ? doc : this.reports.peek(r.path);
       if (!target) continue;
       related.push({ location: { uri: r.path, range: target.range(r.start, r.end) }, message: pick(r.message, this.locale) });

@@ -7,8 +7,8 @@
 import type { DocumentAnalysis } from '../types';
 import { paragraphYears, periodEnvs, type ParagraphYears, type PeriodEnv } from './metric';
 import { PARAGRAPH_RULES, SPLIT_RULES } from './registry';
-import { shiftDraft, type Draft, type Part } from './rule';
-import { documentStatements, localStatements, type LocalStatement, type StatementDoc } from './statements';
+import { shiftDraft, type Draft } from './rule';
+import { localStatements, StatementDoc, type LocalStatement } from './statements';
 import type { RuleCode } from './types';
 import { paragraphWindows, windowContext, type ParagraphWindow } from './windows';
 
@@ -34,8 +34,11 @@ export class RuleSelection {
   }
 }
 
-/** Per paragraph analysis, per window edges and selection: the facts. Freed with the analysis. */
-const remembered = new WeakMap<object, Map<string, ParagraphFacts>>();
+/**
+ * Per paragraph analysis, the facts of each window and selection it was checked in (almost
+ * always one): freed with the analysis.
+ */
+const remembered = new WeakMap<object, { edges: string; selection: string; facts: ParagraphFacts }[]>();
 const stats = { hits: 0, misses: 0 };
 
 /** How often paragraph facts were reused and computed (for tests that prove edits are incremental). */
@@ -78,17 +81,19 @@ function collect(analysis: DocumentAnalysis, window: ParagraphWindow, selection:
 
 function paragraphFacts(analysis: DocumentAnalysis, window: ParagraphWindow, selection: RuleSelection): ParagraphFacts {
   if (!window.identity) return collect(analysis, window, selection);
-  let byWindow = remembered.get(window.identity);
-  if (!byWindow) remembered.set(window.identity, (byWindow = new Map()));
-  const key = `${selection.key}\u0002${window.edges}`;
-  let facts = byWindow.get(key);
-  if (facts) {
-    stats.hits++;
-  } else {
-    stats.misses++;
-    facts = collect(analysis, window, selection);
-    byWindow.set(key, facts);
+  let seen = remembered.get(window.identity);
+  if (!seen) remembered.set(window.identity, (seen = []));
+  for (const entry of seen) {
+    if (entry.edges === window.edges && entry.selection === selection.key) {
+      stats.hits++;
+      return entry.facts;
+    }
   }
+  stats.misses++;
+  const facts = collect(analysis, window, selection);
+  // A paragraph seen in many surroundings (a repeated line) keeps its last few.
+  if (seen.length >= 4) seen.shift();
+  seen.push({ edges: window.edges, selection: selection.key, facts });
   return facts;
 }
 
@@ -113,14 +118,12 @@ export function documentDrafts(doc: DocumentFacts, selection: RuleSelection): Dr
   doc.facts.forEach((f, i) => {
     for (const d of f.drafts) out.push(shiftDraft(d, doc.windows[i].from, doc.path));
   });
+  const at = doc.windows.map((w) => w.from);
   SPLIT_RULES.forEach((rule, r) => {
     if (!selection.codes.has(rule.code)) return;
-    const parts: Part<unknown>[] = [];
-    doc.facts.forEach((f, i) => {
-      if (f.collected[r] !== undefined) parts.push({ at: doc.windows[i].from, env: doc.envs[i], value: f.collected[r] });
-    });
     try {
-      for (const d of rule.conclude({ path: doc.path, text: doc.analysis.text, parts })) out.push(d);
+      const values = doc.facts.map((f) => f.collected[r]);
+      for (const d of rule.conclude({ path: doc.path, text: doc.analysis.text, at, envs: doc.envs, values })) out.push(d);
     } catch (e) {
       rethrowWhenDebugging(e);
     }
@@ -128,13 +131,25 @@ export function documentDrafts(doc: DocumentFacts, selection: RuleSelection): Dr
   return out;
 }
 
-/** The document's metric statements, periods resolved, for the cross-file rules. */
-export function statementsOf(doc: DocumentFacts): StatementDoc {
-  const paragraphs: { at: number; statements: LocalStatement[]; env: PeriodEnv }[] = doc.facts.map((f, i) => ({
-    at: doc.windows[i].from,
-    statements: f.statements,
-    env: doc.envs[i],
-  }));
-  const entities = doc.analysis.entities;
-  return documentStatements(doc.path, paragraphs, () => new Set(entities.filter((e) => e.type === 'org' || e.type === 'product').map((e) => e.text)));
+/**
+ * The document's metric statements, periods resolved, for the cross-file rules: `into` (the
+ * previous version's) is brought up to date, else a new one is made.
+ */
+export function statementsOf(doc: DocumentFacts, into: StatementDoc = new StatementDoc(doc.path)): StatementDoc {
+  into.update(
+    doc.facts.map((f) => f.statements),
+    doc.windows.map((w) => w.from),
+    doc.envs,
+    () => namedOrganisations(doc.analysis)
+  );
+  return into;
+}
+
+/** The organisations and products a text names (read per paragraph: no figure is placed). */
+function namedOrganisations(analysis: DocumentAnalysis): Set<string> {
+  const out = new Set<string>();
+  for (const figures of analysis.paragraphResults ?? [analysis]) {
+    for (const e of figures.entities) if (e.type === 'org' || e.type === 'product') out.add(e.text);
+  }
+  return out;
 }

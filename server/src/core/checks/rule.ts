@@ -38,7 +38,8 @@ export interface SplitRule<T = unknown> {
   code: RuleCode;
   scope: 'document';
   locality: 'split';
-  collect(window: DocContext): T;
+  /** What the paragraph holds for the rule; undefined when it holds nothing the rule needs. */
+  collect(window: DocContext): T | undefined;
   conclude(doc: DocumentParts<T>): Draft[];
 }
 
@@ -47,15 +48,20 @@ export interface DocumentParts<T> {
   path: string;
   /** The whole text, for what spans paragraphs (a list under a heading line). */
   text: string;
-  parts: Part<T>[];
+  /** Per paragraph: where its window starts (window offset + at = document offset). */
+  at: readonly number[];
+  /** Per paragraph: what its periods resolve against. */
+  envs: readonly PeriodEnv[];
+  /** Per paragraph: what the rule collected there (undefined where it could not). */
+  values: readonly (T | undefined)[];
 }
 
-export interface Part<T> {
-  /** Where the paragraph's window starts: window offset + at = document offset. */
-  at: number;
-  /** What the paragraph's periods resolve against. */
-  env: PeriodEnv;
-  value: T;
+/** Each paragraph's contribution, in text order, with where its window starts. */
+export function eachPart<T>(doc: DocumentParts<T>, visit: (value: T, at: number, env: PeriodEnv) => void): void {
+  for (let i = 0; i < doc.values.length; i++) {
+    const v = doc.values[i];
+    if (v !== undefined) visit(v, doc.at[i], doc.envs[i]);
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -31,32 +31,138 @@ export interface LocalStatement {
   sentence: number;
 }
 
-/** A statement of one document of a check run. */
-export interface MetricStatement {
-  doc: StatementDoc;
-  local: LocalStatement;
-  /** The figure (at window offsets: `start` and `end` place it in the document). */
-  claim: Claim;
-  start: number;
-  end: number;
-  key: string;
-  /** The paragraph it is in (its index in the document). */
-  paragraph: number;
+/** A paragraph of a document as its statements see it; kept while the paragraph stays. */
+interface Slot {
+  /** Where the paragraph's window starts now. */
+  at: number;
+  statements: readonly LocalStatement[];
+  env: PeriodEnv;
+  placed: MetricStatement[];
 }
 
-/** One document's statements, and what cross-file comparison needs of the document. */
-export class StatementDoc {
-  readonly statements: MetricStatement[] = [];
-  private named?: Set<string>;
-
+/** A statement of one document, placed where its paragraph is now. */
+export class MetricStatement {
   constructor(
-    readonly path: string,
-    private readonly names: () => Set<string>
+    readonly doc: StatementDoc,
+    readonly local: LocalStatement,
+    readonly key: string,
+    /** Its paragraph: two statements share one exactly when they share the slot. */
+    readonly slot: Slot
   ) {}
+
+  /** The figure (at window offsets: `start` and `end` place it in the document). */
+  get claim(): Claim {
+    return this.local.claim;
+  }
+
+  get start(): number {
+    return this.local.claim.start + this.slot.at;
+  }
+
+  get end(): number {
+    return this.local.claim.end + this.slot.at;
+  }
+}
+
+const sameEnv = (a: PeriodEnv, b: PeriodEnv) => a === b || (a.documentYear === b.documentYear && a.yearBefore === b.yearBefore && a.baseYear === b.baseYear);
+
+/**
+ * One document's statements, grouped by metric key in document order, brought from one version
+ * of the document to the next (update): the paragraphs an edit did not touch keep their
+ * statements and groups, and a group the edit did not change keeps its list (and with it the
+ * comparisons remembered for it).
+ */
+export class StatementDoc {
+  private slots: Slot[] = [];
+  private readonly byKey = new Map<string, MetricStatement[]>();
+  private inOrder?: MetricStatement[];
+  private named?: Set<string>;
+  private names: () => Set<string> = () => new Set();
+
+  constructor(readonly path: string) {}
+
+  /**
+   * The document's paragraphs now, in order: their statements (the same array for a paragraph
+   * that did not change), where their windows start and their period environments.
+   */
+  update(statements: readonly (readonly LocalStatement[])[], at: readonly number[], envs: readonly PeriodEnv[], names: () => Set<string>): void {
+    this.names = names;
+    this.named = undefined;
+    const old = this.slots;
+    const n = statements.length;
+    let head = 0;
+    while (head < old.length && head < n && old[head].statements === statements[head] && sameEnv(old[head].env, envs[head])) head++;
+    let tail = 0;
+    while (
+      tail < old.length - head &&
+      tail < n - head &&
+      old[old.length - 1 - tail].statements === statements[n - 1 - tail] &&
+      sameEnv(old[old.length - 1 - tail].env, envs[n - 1 - tail])
+    ) tail++;
+    if (head === old.length && head === n && old.every((slot, i) => slot.at === at[i])) return;
+    for (let i = head; i < old.length - tail; i++) for (const s of old[i].placed) this.remove(s);
+    const slots = old.slice(0, head);
+    for (let i = head; i < n - tail; i++) slots.push({ at: at[i], statements: statements[i], env: envs[i], placed: [] });
+    for (let i = old.length - tail; i < old.length; i++) slots.push(old[i]);
+    // Positions first (the paragraphs after an edit moved), then the new statements in order.
+    for (let i = n - tail; i < n; i++) slots[i].at = at[i];
+    for (let i = head; i < n - tail; i++) {
+      const slot = slots[i];
+      for (const local of slot.statements) {
+        const key = local.fixedKey ?? metricKey(local.subject, local.family, resolvePeriod(local.period, slot.env), local.modifiers);
+        const s = new MetricStatement(this, local, key, slot);
+        slot.placed.push(s);
+        this.insert(s);
+      }
+    }
+    this.slots = slots;
+    this.inOrder = undefined;
+  }
+
+  /** Every statement, in document order. */
+  get statements(): MetricStatement[] {
+    if (!this.inOrder) {
+      const out: MetricStatement[] = [];
+      for (const slot of this.slots) for (const s of slot.placed) out.push(s);
+      this.inOrder = out;
+    }
+    return this.inOrder;
+  }
+
+  /** The statements of each metric, in document order. */
+  get groups(): ReadonlyMap<string, MetricStatement[]> {
+    return this.byKey;
+  }
 
   /** Organisations and products it names: two reports are about one thing through a shared one. */
   get orgs(): Set<string> {
     return (this.named ??= this.names());
+  }
+
+  // A changed group gets a new list: an unchanged one is the same array as before.
+  private remove(s: MetricStatement): void {
+    const list = this.byKey.get(s.key);
+    if (!list) return;
+    const rest = list.filter((x) => x !== s);
+    if (rest.length) this.byKey.set(s.key, rest);
+    else this.byKey.delete(s.key);
+  }
+
+  private insert(s: MetricStatement): void {
+    const list = this.byKey.get(s.key);
+    if (!list) {
+      this.byKey.set(s.key, [s]);
+      return;
+    }
+    const start = s.start;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    this.byKey.set(s.key, [...list.slice(0, lo), s, ...list.slice(lo)]);
   }
 }
 
@@ -126,23 +232,6 @@ export function localStatements(doc: DocContext): LocalStatement[] {
   return out;
 }
 
-/** A document's statements from its paragraphs' (`at`: where each paragraph's window starts). */
-export function documentStatements(
-  path: string,
-  paragraphs: { at: number; statements: LocalStatement[]; env: PeriodEnv }[],
-  orgs: () => Set<string>
-): StatementDoc {
-  const doc = new StatementDoc(path, orgs);
-  paragraphs.forEach((p, paragraph) => {
-    for (const local of p.statements) {
-      const key = local.fixedKey ?? metricKey(local.subject, local.family, resolvePeriod(local.period, p.env), local.modifiers);
-      const c = local.claim;
-      doc.statements.push({ doc, local, claim: c, start: c.start + p.at, end: c.end + p.at, key, paragraph });
-    }
-  });
-  return doc;
-}
-
 /** Both without a narrowing word, or agreeing on as many trailing characters as the shorter has. */
 function sameModifier(a: string, b: string): boolean {
   if (!a || !b) return a === b;
@@ -175,7 +264,7 @@ export function comparable(a: MetricStatement, b: MetricStatement): boolean {
   const la = a.local;
   const lb = b.local;
   // One sentence naming a subject twice lists categories (一线城市用户占30%，二线城市用户占40%).
-  if (a.doc === b.doc && a.paragraph === b.paragraph && la.sentence === lb.sentence) return false;
+  if (a.doc === b.doc && a.slot === b.slot && la.sentence === lb.sentence) return false;
   // 电商业务营收 vs 营收: a narrower category unless the words before the subject agree
   // (generic words such as 公司, 平台, 全年 aside).
   if (!sameModifier(la.modifier, lb.modifier)) return false;
@@ -196,9 +285,8 @@ export function comparable(a: MetricStatement, b: MetricStatement): boolean {
  * others need no comparison at all.
  */
 interface GroupMemo {
-  members: LocalStatement[];
-  /** Whether each member is in the same paragraph as the one before it. */
-  sameParagraph: boolean[];
+  /** The group's list: a list that did not change is the same array (StatementDoc). */
+  list: MetricStatement[];
   window: number;
   pairs: [number, number][];
   /** What each rule kept of the pairs, by rule. */
@@ -222,14 +310,11 @@ export class MetricGroup {
     private readonly inFocus: ((s: MetricStatement) => boolean) | undefined,
     memo: PairMemo | undefined
   ) {
-    const single = list.every((s) => s.doc === list[0].doc);
-    if (!memo || !single) return;
-    const members = list.map((s) => s.local);
-    const sameParagraph = list.map((s, i) => i > 0 && list[i - 1].paragraph === s.paragraph);
+    if (!memo || !list.every((s) => s.doc === list[0].doc)) return;
     const at = memoKey(list[0].doc.path, key);
     const hit = memo.get(at);
-    if (hit && hit.window === window && sameArray(hit.members, members) && sameArray(hit.sameParagraph, sameParagraph)) this.memo = hit;
-    else memo.set(at, (this.memo = { members, sameParagraph, window, pairs: this.compare(), kept: new Map() }));
+    if (hit && hit.list === list && hit.window === window) this.memo = hit;
+    else memo.set(at, (this.memo = { list, window, pairs: this.compare(), kept: new Map() }));
   }
 
   /** Index pairs (earlier, later) of comparable statements. */
@@ -290,18 +375,24 @@ export function metricGroups(docs: StatementDoc[], focus?: ReadonlySet<string>, 
   const hit = memos?.get(focus ?? ALL);
   if (hit) return hit;
   // With a focus, only the metrics the focus documents state can pair.
-  let keys: Set<string> | undefined;
+  let wanted: Set<string> | undefined;
   if (focus) {
-    keys = new Set();
-    for (const d of docs) if (focus.has(d.path)) for (const s of d.statements) keys.add(s.key);
+    wanted = new Set();
+    for (const d of docs) if (focus.has(d.path)) for (const key of d.groups.keys()) wanted.add(key);
   }
+  const lists = new Map<string, MetricStatement[][]>();
+  for (const d of docs) {
+    for (const [key, list] of d.groups) {
+      if (wanted && !wanted.has(key)) continue;
+      const seen = lists.get(key);
+      if (seen) seen.push(list);
+      else lists.set(key, [list]);
+    }
+  }
+  // A metric one document alone states keeps that document's own list (and the comparisons
+  // remembered for it).
   const byKey = new Map<string, MetricStatement[]>();
-  for (const d of docs) for (const s of d.statements) {
-    if (keys && !keys.has(s.key)) continue;
-    const list = byKey.get(s.key);
-    if (list) list.push(s);
-    else byKey.set(s.key, [s]);
-  }
+  for (const [key, parts] of lists) byKey.set(key, parts.length === 1 ? parts[0] : parts.flat());
   const inFocus = focus ? (s: MetricStatement) => focus.has(s.doc.path) : undefined;
   // Guard against pathological input (one metric stated thousands of times, a table pasted
   // as prose): past a budget of comparisons, each statement is compared with its nearest

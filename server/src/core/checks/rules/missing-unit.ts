@@ -3,7 +3,7 @@
 // subject, no finding.
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
-import { DocumentParts, Draft, fix, shiftDraft, SplitRule, text } from '../rule';
+import { DocumentParts, Draft, eachPart, fix, shiftDraft, SplitRule, text } from '../rule';
 
 const MONEY_SUBJECT = /(金额|营收|收入|GMV|gmv|销售额|成交额|交易额|利润|资金|费用|投资|融资|产值|税收|成本|估值|货值|罚款|赔偿|市值|总额|营业额|规模)/;
 const CURRENCY = /(元|美元|港元|港币|欧元|日元|英镑|人民币|¥|￥|\$|RMB|USD|CNY)/;
@@ -44,15 +44,20 @@ export const missingUnit: SplitRule<UnitFacts> = {
       const core = c.text.indexOf(c.numeral + c.scale);
       without.push({ claim: c, head, at: core >= 0 ? c.start + core + c.numeral.length + c.scale.length : c.end });
     }
-    return { withCurrency, without };
+    return withCurrency.size || without.length ? { withCurrency, without } : undefined;
   },
   // The peer of a figure without currency: the document's first figure of its subject head
   // that has one.
-  conclude({ path, parts }: DocumentParts<UnitFacts>) {
+  conclude(doc: DocumentParts<UnitFacts>) {
+    const path = doc.path;
     const peers = new Map<string, { claim: Claim; at: number }>();
-    for (const { at, value } of parts) for (const [head, claim] of value.withCurrency) if (!peers.has(head)) peers.set(head, { claim, at });
+    eachPart(doc, (value, at) => {
+      value.withCurrency.forEach((claim, head) => {
+        if (!peers.has(head)) peers.set(head, { claim, at });
+      });
+    });
     const out: Draft[] = [];
-    for (const { at, value } of parts) {
+    eachPart(doc, (value, at) => {
       for (const { claim: c, head, at: insertAt } of value.without) {
         const peer = peers.get(head);
         if (!peer) continue;
@@ -72,7 +77,7 @@ export const missingUnit: SplitRule<UnitFacts> = {
           fixes: [fix(text(`Insert ${unit}`, `补上“${unit}”`), { start: insertAt, end: insertAt, newText: unit })],
         }, at, path));
       }
-    }
+    });
     return out;
   },
 };

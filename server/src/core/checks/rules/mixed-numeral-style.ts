@@ -5,7 +5,7 @@
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { unitFamily } from '../metric';
-import { DocumentParts, Draft, draftAt, fix, shiftDraft, SplitRule, text } from '../rule';
+import { DocumentParts, Draft, draftAt, eachPart, fix, shiftDraft, SplitRule, text } from '../rule';
 
 const STYLE_KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 
@@ -75,18 +75,21 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
       if (!arabic.has(f)) arabic.set(f, c);
     }
     const chinese = figures.filter((c) => c.style === 'chinese' && !isApproximateOrFixed(doc, c)).map((claim) => ({ claim, family: unitFamily(claim) }));
-    return { drafts, arabic, chinese };
+    return drafts.length || arabic.size || chinese.length ? { drafts, arabic, chinese } : undefined;
   },
   // One kind of figure in both forms: a Chinese-numeral figure against the document's first
   // Arabic figure of its kind.
-  conclude({ path, parts }: DocumentParts<StyleFacts>) {
+  conclude(doc: DocumentParts<StyleFacts>) {
+    const path = doc.path;
     const out: Draft[] = [];
     const firstArabic = new Map<string, { claim: Claim; at: number }>();
-    for (const { at, value } of parts) {
+    eachPart(doc, (value, at) => {
       for (const d of value.drafts) out.push(shiftDraft(d, at, path));
-      for (const [family, claim] of value.arabic) if (!firstArabic.has(family)) firstArabic.set(family, { claim, at });
-    }
-    for (const { at, value } of parts) {
+      value.arabic.forEach((claim, family) => {
+        if (!firstArabic.has(family)) firstArabic.set(family, { claim, at });
+      });
+    });
+    eachPart(doc, (value, at) => {
       for (const { claim, family } of value.chinese) {
         const other = firstArabic.get(family);
         if (!other) continue;
@@ -105,7 +108,7 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
           fixes: e ? [fix(text(`Write ${e.newText}`, `改为“${e.newText}”`), e)] : [],
         }, at, path));
       }
-    }
+    });
     return out;
   },
 };

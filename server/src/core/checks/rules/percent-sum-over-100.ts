@@ -3,7 +3,7 @@
 // its shares reach 100%, and multiple-choice surveys (可多选) are skipped.
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isPercent } from '../context';
-import { DocumentParts, Draft, pct, shiftDraft, SplitRule, text } from '../rule';
+import { DocumentParts, Draft, eachPart, pct, shiftDraft, SplitRule, text } from '../rule';
 import { claimInterval } from '../tolerance';
 
 const SHARE_LEAD = /(占比?|比重|份额|比例)(?:[^，,。；;、\d]{0,10})?(?:为|达到?|约为?|是)?\s*$/;
@@ -163,8 +163,6 @@ interface ListLine {
   heading: boolean;
   /** The share of an item line with one figure, a percentage; null for other lines. */
   item: (Share & { sentence: number }) | null;
-  /** An item line of another shape (several figures, or one that is not a share). */
-  otherItem: boolean;
   multiChoice: boolean;
   /** Blank lines between this paragraph and the one before it. */
   blankBefore: number;
@@ -183,7 +181,6 @@ function listLine(doc: DocContext): ListLine {
     item: share
       ? { claim: share, whole: '', category: line.slice(item![0].length, share.start - p.start).replace(/[：:\s]/g, ''), listed: true, sentence: doc.sentenceOf(share.start).start }
       : null,
-    otherItem: item !== null && !share,
     multiChoice: MULTI_CHOICE.test(line),
     blankBefore: Math.max(0, breaks - 1),
   };
@@ -193,6 +190,12 @@ interface PercentFacts {
   drafts: Draft[];
   line: ListLine;
 }
+
+/** A paragraph that only closes a list (blank lines before it close it as well). */
+const PLAIN: PercentFacts = {
+  drafts: [],
+  line: { blank: false, heading: false, item: null, multiChoice: false, blankBefore: 0 },
+};
 
 export const percentSumOver100: SplitRule<PercentFacts> = {
   code: 'percent-sum-over-100',
@@ -207,12 +210,18 @@ export const percentSumOver100: SplitRule<PercentFacts> = {
       const lead = doc.slice(doc.sentenceOf(run[0].claim.start).start, run[run.length - 1].claim.start);
       drafts.push(...judgeRun(run, lead, multiChoice, doc.path, seen));
     }
-    return { drafts, line: listLine(doc) };
+    const line = listLine(doc);
+    // Most paragraphs are neither list nor heading, and have no shares that pass 100%.
+    if (!drafts.length && !line.blank && !line.heading && !line.item) return PLAIN;
+    return { drafts, line };
   },
   // The shares of a list under a heading line span paragraphs: one line each.
-  conclude({ path, text, parts }: DocumentParts<PercentFacts>) {
+  conclude(doc: DocumentParts<PercentFacts>) {
+    const { path, text } = doc;
     const out: Draft[] = [];
-    for (const { at, value } of parts) for (const d of value.drafts) out.push(shiftDraft(d, at, path));
+    eachPart(doc, (value, at) => {
+      for (const d of value.drafts) out.push(shiftDraft(d, at, path));
+    });
     const seen = new Set<Claim>();
     let list: { share: Share; sentence: number; multiChoice: boolean }[] | null = null;
     const close = () => {
@@ -223,21 +232,21 @@ export const percentSumOver100: SplitRule<PercentFacts> = {
       }
       list = null;
     };
-    for (const { at, value } of parts) {
+    eachPart(doc, (value, at) => {
       const l = value.line;
       for (let b = 0; b < l.blankBefore; b++) {
         if (list && list.length === 0) continue; // a blank line after the heading
         close();
       }
-      if (l.blank && list && list.length === 0) continue;
+      if (l.blank && list && list.length === 0) return;
       if (l.item && list) {
         const c = l.item.claim;
         list.push({ share: { ...l.item, claim: { ...c, start: c.start + at, end: c.end + at } }, sentence: l.item.sentence + at, multiChoice: l.multiChoice });
-        continue;
+        return;
       }
       close();
       if (l.heading) list = [];
-    }
+    });
     close();
     return out;
   },

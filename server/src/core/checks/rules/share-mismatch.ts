@@ -3,7 +3,7 @@
 // 线上32亿元，占40%); a share of anything else (占全国市场的5%) is left alone.
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isAmount, isPercent, sameMeasure, type Span } from '../context';
-import { DocumentParts, Draft, pct, shiftDraft, SplitRule, text } from '../rule';
+import { DocumentParts, Draft, eachPart, pct, shiftDraft, SplitRule, text } from '../rule';
 import { claimInterval, divide, overlaps, scale } from '../tolerance';
 import { localPeriod, resolvePeriod, type PeriodSpec } from '../metric';
 
@@ -154,17 +154,24 @@ export const shareMismatch: SplitRule<ShareFacts> = {
     const amounts: SubjectAmount[] = doc.figures
       .filter((c) => isAmount(c) && !c.vague && c.subject.length >= 2 && !/其中|例如|比如|包括/.test(doc.slice(doc.longSentenceOf(c.start).start, c.start)))
       .map((claim) => ({ claim, period: localPeriod(doc, claim) }));
-    return { drafts, queries, amounts };
+    return drafts.length || queries.length || amounts.length ? { drafts, queries, amounts } : undefined;
   },
   // 占营业收入的Z%: every figure of that subject in the document, of the part's measure and the
   // share's period, must state one value for it to be the whole.
-  conclude({ path, parts }: DocumentParts<ShareFacts>) {
+  conclude(doc: DocumentParts<ShareFacts>) {
+    const path = doc.path;
     const out: Draft[] = [];
-    for (const { at, value } of parts) for (const d of value.drafts) out.push(shiftDraft(d, at, path));
-    if (!parts.some((p) => p.value.queries.length > 0)) return out;
+    let queries = 0;
+    eachPart(doc, (value, at) => {
+      for (const d of value.drafts) out.push(shiftDraft(d, at, path));
+      queries += value.queries.length;
+    });
+    if (queries === 0) return out;
     const amounts: { claim: Claim; period: string }[] = [];
-    for (const { at, env, value } of parts) for (const a of value.amounts) amounts.push({ claim: shifted(a.claim, at), period: resolvePeriod(a.period, env) });
-    for (const { at, env, value } of parts) {
+    eachPart(doc, (value, at, env) => {
+      for (const a of value.amounts) amounts.push({ claim: shifted(a.claim, at), period: resolvePeriod(a.period, env) });
+    });
+    eachPart(doc, (value, at, env) => {
       for (const q of value.queries) {
         const part = shifted(q.part, at);
         const share = shifted(q.share, at);
@@ -173,7 +180,7 @@ export const shareMismatch: SplitRule<ShareFacts> = {
         const d = found && judge(found.part, found.whole, share, path);
         if (d) out.push(d);
       }
-    }
+    });
     return out;
   },
 };
