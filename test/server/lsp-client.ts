@@ -35,7 +35,8 @@ export class TestClient {
   private waiters: Array<() => void> = [];
 
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    // ZHF_SERVER_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server under test.
+    this.proc = spawn(process.execPath, [...(process.env.ZHF_SERVER_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);

@@ -10,6 +10,7 @@ import { findPublicationDate, baseDateFromOption, type BaseDate } from './dates'
 import { MONEY_WORDS, MONEY_VERBS } from './units';
 import { addUserWords } from './segmenter';
 import { BoundedCache } from './bounded-cache';
+import { changeBetween } from './text-change';
 
 /** One paragraph's analysis, at paragraph offsets. Never mutated once made, but for `placed`. */
 interface ParagraphResult extends ParagraphFigures {
@@ -196,28 +197,6 @@ export function analyzeText(text: string, options: AnalysisOptions = {}, cache: 
   const paragraphs = splitParagraphs(text);
   const results = paragraphs.map((p) => paragraphResult(text, p, cache, prepared));
   return new TextAnalysis(text, paragraphs, results, prepared.base, prepared.keyPrefix);
-}
-
-/** What an edit replaced: old text [start, oldEnd) became new text [start, newEnd). */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-/** The one span two versions of a text differ in (common prefix and suffix compared natively). */
-export function changeBetween(before: string, after: string): TextChange {
-  const max = Math.min(before.length, after.length);
-  let lo = 0;
-  for (let step = 4096; step >= 1; step >>= 3) {
-    while (lo + step <= max && before.slice(lo, lo + step) === after.slice(lo, lo + step)) lo += step;
-  }
-  let tail = 0;
-  const room = max - lo;
-  for (let step = 4096; step >= 1; step >>= 3) {
-    while (tail + step <= room && before.slice(before.length - tail - step, before.length - tail) === after.slice(after.length - tail - step, after.length - tail)) tail += step;
-  }
-  return { start: lo, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
 /**

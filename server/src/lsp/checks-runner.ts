@@ -13,7 +13,7 @@
 //   those reports plus the reports that state one of their metrics: both cross-file rules only
 //   ever pair statements of one metric key, so the others cannot change the wanted findings.
 import { crossFileDrafts, DEFAULT_SEVERITIES, finishFindings, selectionFor, type RuleSettings } from '../core/checks';
-import { documentDrafts, documentFacts, RuleSelection, statementsOf } from '../core/checks/facts';
+import { documentDrafts, documentFacts, RuleSelection, statementsOf, type DocumentFacts } from '../core/checks/facts';
 import { CROSS_FILE_RULES } from '../core/checks/registry';
 import type { Draft } from '../core/checks/rule';
 import { StatementDoc, type PairMemo } from '../core/checks/statements';
@@ -39,6 +39,8 @@ const statementDocs = new WeakMap<AnalyzedDocument, Statements>();
 const pairMemo: PairMemo = new Map();
 /** The statements of each open document, brought from one version to the next. */
 const openStatements = new Map<string, StatementDoc>();
+/** The last paragraph facts of each open document: the next version takes over what it can. */
+const openFacts = new Map<string, DocumentFacts>();
 /** Statements only: what a report that is background to the cross-file rules is read for. */
 const STATEMENTS_ONLY = new RuleSelection(new Set(), true);
 
@@ -47,7 +49,9 @@ function draftsOf(input: Input, statements: boolean): Draft[] {
   let hit = perDocument.get(input.doc);
   if (!hit || hit.key !== key) {
     const selection = selectionFor((code) => setting(input, code) !== 'off', statements);
-    const facts = documentFacts(input.path, input.doc.analysis, selection);
+    const open = input.doc.version !== null;
+    const facts = documentFacts(input.path, input.doc.analysis, selection, open ? openFacts.get(input.path) : undefined);
+    if (open) openFacts.set(input.path, facts);
     hit = { key, drafts: documentDrafts(facts, selection) };
     perDocument.set(input.doc, hit);
     if (statements) remember(input, statementsOf(facts, reusable(input)));
@@ -103,7 +107,9 @@ export function runChecks(reports: Report[], rulesFor: (uri: string) => RuleSett
   }
   const wanted = focus ? inputs.filter((i) => focus.has(i.path)) : inputs;
   // Closed documents' statements go; a reopened one starts afresh.
-  for (const uri of openStatements.keys()) if (!inputs.some((i) => i.path === uri && i.doc.version !== null)) openStatements.delete(uri);
+  for (const kept of [openStatements, openFacts]) {
+    for (const uri of kept.keys()) if (!inputs.some((i) => i.path === uri && i.doc.version !== null)) kept.delete(uri);
+  }
   if (!wanted.length) return [];
   const onSomewhere = (code: RuleCode) => inputs.some((i) => setting(i, code) !== 'off');
   const statements = CROSS_FILE_RULES.some((r) => onSomewhere(r.code));

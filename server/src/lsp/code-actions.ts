@@ -12,7 +12,7 @@ import { findMarkers } from '../core/checks/suppressions';
 import type { Finding } from '../core/checks/types';
 import { pick, type Locale } from '../core/format';
 import type { AnalyzedDocument } from './analyzed';
-import { SOURCE, type DiagnosticData, type DiagnosticsService } from './diagnostics';
+import { SOURCE, type DiagnosticsService } from './diagnostics';
 import type { DocumentStore } from './documents';
 import { MESSAGES, say } from './locale';
 
@@ -32,7 +32,7 @@ export async function provideCodeActions(
   const actions: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
     if (d.source !== SOURCE) continue;
-    const finding = findingOf(d, published.findings, published.version, doc);
+    const finding = findingOf(d, published.findings, published.doc);
     if (!finding) continue;
     // Fixes are offsets into the text the finding was computed on: only offer them on that version.
     if (published.doc === doc) {
@@ -62,12 +62,12 @@ export async function provideCodeActions(
   return actions;
 }
 
-/** The finding behind a diagnostic: by its data when versions agree, else by code and range. */
-function findingOf(d: Diagnostic, findings: Finding[], version: number | null, doc: AnalyzedDocument): Finding | undefined {
-  const data = d.data as DiagnosticData | undefined;
-  if (data && data.version === version && findings[data.index]?.code === d.code) return findings[data.index];
+/** The finding behind a diagnostic: the one of its code at its range (one per code and range). */
+function findingOf(d: Diagnostic, findings: Finding[], doc: AnalyzedDocument): Finding | undefined {
+  if (!d.range?.start || !d.range.end) return undefined;
   const start = doc.offsetAt(d.range.start);
-  return findings.find((f) => f.code === d.code && f.start === start) ?? findings.find((f) => f.code === d.code);
+  const end = doc.offsetAt(d.range.end);
+  return findings.find((f) => f.code === d.code && f.start === start && f.end === end) ?? findings.find((f) => f.code === d.code && f.start === start);
 }
 
 function lineEnd(doc: AnalyzedDocument, line: number): number {

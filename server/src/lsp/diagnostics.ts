@@ -21,10 +21,10 @@ import type { SettingsStore } from './settings';
 export const SOURCE = 'zh-figures';
 
 /**
- * Related locations shown per problem. The message already counts the rest ("… and 14 more"),
- * a list longer than this only buries the Problems panel, and every keystroke re-sends it.
+ * Related locations shown per problem: as many as a message names ("749家, 990家, 331家, 325家,
+ * 404家 and 2 more"). A longer list only buries the Problems panel, and each edit re-sends it.
  */
-const MAX_RELATED = 8;
+const MAX_RELATED = 5;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -47,12 +47,6 @@ export interface Published {
    * keystroke (a new version is always sent) cost more than the checks of a paragraph.
    */
   key?: string;
-}
-
-/** `data` carried by each diagnostic so that code actions find its finding. */
-export interface DiagnosticData {
-  version: number | null;
-  index: number;
 }
 
 export class DiagnosticsService {
@@ -188,7 +182,7 @@ export class DiagnosticsService {
     let total = 0;
     for (const r of reports) {
       const own = (byPath.get(r.uri) ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
-      const diagnostics = own.map((f, i) => this.toDiagnostic(r.doc, f, i));
+      const diagnostics = own.map((f) => this.toDiagnostic(r.doc, f));
       total += diagnostics.length;
       const old = this.published.get(r.uri);
       const entry: Published = { uri: r.uri, version: r.doc.version, doc: r.doc, findings: own, diagnostics };
@@ -209,7 +203,35 @@ export class DiagnosticsService {
     return total;
   }
 
-  private toDiagnostic(doc: AnalyzedDocument, f: Finding, index: number): Diagnostic {
+  /**
+   * A finding's diagnostic as made last time: a finding an edit did not touch is the same
+   * object (core placeDrafts), and while every place it names still reads the same line and
+   * character, so is its diagnostic.
+   */
+  private readonly made = new WeakMap<Finding, { locale: Locale; ruleDocs: string | undefined; diagnostic: Diagnostic }>();
+
+  private toDiagnostic(doc: AnalyzedDocument, f: Finding): Diagnostic {
+    const hit = this.made.get(f);
+    if (hit && hit.locale === this.locale && hit.ruleDocs === this.ruleDocs && this.samePlaces(hit.diagnostic, doc, f)) return hit.diagnostic;
+    const diagnostic = this.makeDiagnostic(doc, f);
+    this.made.set(f, { locale: this.locale, ruleDocs: this.ruleDocs, diagnostic });
+    return diagnostic;
+  }
+
+  private samePlaces(d: Diagnostic, doc: AnalyzedDocument, f: Finding): boolean {
+    if (!sameRange(d.range, doc, f.start, f.end)) return false;
+    const related = d.relatedInformation ?? [];
+    let k = 0;
+    for (const r of f.related.length > MAX_RELATED ? f.related.slice(0, MAX_RELATED) : f.related) {
+      const target = r.path === f.path ? doc : this.reports.peek(r.path);
+      if (!target) continue;
+      const shown = related[k++];
+      if (!shown || shown.location.uri !== r.path || !sameRange(shown.location.range, target, r.start, r.end)) return false;
+    }
+    return k === related.length;
+  }
+
+  private makeDiagnostic(doc: AnalyzedDocument, f: Finding): Diagnostic {
     const related: DiagnosticRelatedInformation[] = [];
     for (const r of f.related.length > MAX_RELATED ? f.related.slice(0, MAX_RELATED) : f.related) {
       const target = r.path === f.path ? doc : this.reports.peek(r.path);
@@ -222,10 +244,16 @@ export class DiagnosticsService {
       code: f.code,
       source: SOURCE,
       message: pick(f.message, this.locale),
-      data: { version: doc.version, index } satisfies DiagnosticData,
     };
     if (related.length) d.relatedInformation = related;
     if (this.ruleDocs) d.codeDescription = { href: `${this.ruleDocs}#${f.code}` };
     return d;
   }
+}
+
+function sameRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }, doc: AnalyzedDocument, start: number, end: number): boolean {
+  const a = doc.lines.positionAt(start);
+  if (a.line !== range.start.line || a.character !== range.start.character) return false;
+  const b = doc.lines.positionAt(end);
+  return b.line === range.end.line && b.character === range.end.character;
 }

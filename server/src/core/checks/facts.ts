@@ -4,13 +4,14 @@
 // and remembered with the paragraph's analysis (analyze.ts keeps one object per paragraph
 // text, base date and dictionary): an edit re-checks the paragraphs it touched, and the
 // document step that follows only combines what the paragraphs hold.
+import { changeBetween } from '../text-change';
 import type { DocumentAnalysis } from '../types';
 import { paragraphYears, periodEnvs, type ParagraphYears, type PeriodEnv } from './metric';
 import { PARAGRAPH_RULES, SPLIT_RULES } from './registry';
-import { shiftDraft, type Draft } from './rule';
+import { append, placeDrafts, type Draft } from './rule';
 import { localStatements, StatementDoc, type LocalStatement } from './statements';
 import type { RuleCode } from './types';
-import { paragraphWindows, windowContext, type ParagraphWindow } from './windows';
+import { paragraphsOf, paragraphWindows, windowContext, type ParagraphWindow } from './windows';
 
 export interface ParagraphFacts {
   /** Findings of the paragraph rules, at window offsets. */
@@ -101,22 +102,78 @@ function paragraphFacts(analysis: DocumentAnalysis, window: ParagraphWindow, sel
 export interface DocumentFacts {
   path: string;
   analysis: DocumentAnalysis;
+  /** The selection the facts were collected for. */
+  selection: string;
   windows: ParagraphWindow[];
   facts: ParagraphFacts[];
   envs: PeriodEnv[];
 }
 
-export function documentFacts(path: string, analysis: DocumentAnalysis, selection: RuleSelection): DocumentFacts {
-  const windows = paragraphWindows(analysis);
-  const facts = windows.map((w) => paragraphFacts(analysis, w, selection));
-  return { path, analysis, windows, facts, envs: periodEnvs(facts.map((f) => f.years), analysis.baseDate) };
+/**
+ * Every paragraph's facts. With the facts of an earlier version of the same document, the
+ * windows an edit did not reach are taken over (moved, after the edit) instead of looked up:
+ * a keystroke touches a few of a long report's thousands of paragraphs.
+ */
+export function documentFacts(path: string, analysis: DocumentAnalysis, selection: RuleSelection, previous?: DocumentFacts): DocumentFacts {
+  const kept = previous && previous.path === path && previous.selection === selection.key ? keptWindows(previous, analysis) : undefined;
+  const windows = paragraphWindows(analysis, kept && ((i) => !kept.windows[i]));
+  const facts: ParagraphFacts[] = new Array(windows.length);
+  for (let i = 0; i < windows.length; i++) {
+    if (kept?.windows[i]) {
+      stats.hits++;
+      windows[i] = kept.windows[i]!;
+      facts[i] = kept.facts[i]!;
+    } else {
+      facts[i] = paragraphFacts(analysis, windows[i], selection);
+    }
+  }
+  return { path, analysis, selection: selection.key, windows, facts, envs: periodEnvs(facts.map((f) => f.years), analysis.baseDate) };
+}
+
+/** What a base date or dictionary change makes stale: paragraphs are cached under them too. */
+function sameSetting(a: DocumentAnalysis, b: DocumentAnalysis): boolean {
+  const ka = (a as { keyPrefix?: string }).keyPrefix;
+  const kb = (b as { keyPrefix?: string }).keyPrefix;
+  return ka !== undefined && ka === kb;
+}
+
+/**
+ * The windows of `previous` whose text the edit from it to `analysis` did not touch, at their
+ * index in the new version: before the edit as they were, after it moved. A window reaching
+ * the changed span, or next to it, is read again (its paragraph or its edges may differ).
+ */
+function keptWindows(previous: DocumentFacts, analysis: DocumentAnalysis): { windows: (ParagraphWindow | undefined)[]; facts: (ParagraphFacts | undefined)[] } | undefined {
+  if (!sameSetting(previous.analysis, analysis)) return undefined;
+  const change = changeBetween(previous.analysis.text, analysis.text);
+  const paragraphs = paragraphsOf(analysis);
+  const n = paragraphs.length;
+  const old = previous.windows;
+  const windows: (ParagraphWindow | undefined)[] = new Array(n);
+  const facts: (ParagraphFacts | undefined)[] = new Array(n);
+  for (let i = 0; i < old.length && i < n && old[i].to < change.start; i++) {
+    if (paragraphs[i].start !== old[i].paragraph.start || paragraphs[i].end !== old[i].paragraph.end) break;
+    windows[i] = old[i];
+    facts[i] = previous.facts[i];
+  }
+  const delta = change.newEnd - change.oldEnd;
+  const shift = n - old.length;
+  for (let j = old.length - 1; j >= 0 && old[j].from > change.oldEnd; j--) {
+    const i = j + shift;
+    if (i < 0 || windows[i]) break;
+    const p = paragraphs[i];
+    const w = old[j];
+    if (p.start !== w.paragraph.start + delta || p.end !== w.paragraph.end + delta) break;
+    windows[i] = delta === 0 ? w : { from: w.from + delta, to: w.to + delta, paragraph: p, figures: w.figures, identity: w.identity, edges: w.edges };
+    facts[i] = previous.facts[j];
+  }
+  return { windows, facts };
 }
 
 /** The drafts of every document rule of the selection: the paragraphs' own, then each split rule's. */
 export function documentDrafts(doc: DocumentFacts, selection: RuleSelection): Draft[] {
   const out: Draft[] = [];
   doc.facts.forEach((f, i) => {
-    for (const d of f.drafts) out.push(shiftDraft(d, doc.windows[i].from, doc.path));
+    append(out, placeDrafts(f.drafts, doc.windows[i].from, doc.path));
   });
   const at = doc.windows.map((w) => w.from);
   SPLIT_RULES.forEach((rule, r) => {

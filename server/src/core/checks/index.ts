@@ -78,6 +78,17 @@ export function crossFileDrafts(docs: StatementDoc[], enabled: (code: RuleCode) 
   return out;
 }
 
+/** The finding of a draft at a severity: the same object for a draft seen before (see placeDrafts). */
+const findings = new WeakMap<Draft, Finding>();
+
+function findingOf(d: Draft, severity: Severity): Finding {
+  const hit = findings.get(d);
+  if (hit && hit.severity === severity) return hit;
+  const f: Finding = { ...d, severity };
+  findings.set(d, f);
+  return f;
+}
+
 /**
  * Drafts to findings: the configured severity, duplicates dropped (the first kept), the inline
  * silencing markers of each text, and each file's findings by offset; files in input order.
@@ -98,7 +109,7 @@ export function finishFindings(
     seen.add(key);
     let list = byPath.get(d.path);
     if (!list) byPath.set(d.path, (list = []));
-    list.push({ ...d, severity: setting });
+    list.push(findingOf(d, setting));
   }
   const out: Finding[] = [];
   for (const input of inputs) {

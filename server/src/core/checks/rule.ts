@@ -80,6 +80,88 @@ export interface CrossFileRule {
 
 export type Rule = DocumentRule | CrossFileRule;
 
+/**
+ * For each wanted key, the first paragraph's entry for it (`of` lists a paragraph's entries by
+ * key) with where that paragraph's window starts. Reads only as far as the last one found:
+ * the first figure of a kind is usually near the top of a report.
+ */
+export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: ReadonlySet<string>, of: (value: T) => ReadonlyMap<string, V>): Map<string, Elsewhere<V>> {
+  const found = new Map<string, Elsewhere<V>>();
+  const keys = [...wanted];
+  for (let i = 0; i < doc.values.length && found.size < wanted.size; i++) {
+    const v = doc.values[i];
+    if (v === undefined) continue;
+    const entries = of(v);
+    if (entries.size === 0) continue;
+    for (let k = 0; k < keys.length; k++) {
+      if (found.has(keys[k])) continue;
+      const hit = entries.get(keys[k]);
+      if (hit !== undefined) found.set(keys[k], { claim: hit, at: doc.at[i] });
+    }
+  }
+  return found;
+}
+
+/**
+ * Drafts made at window offsets and placed at `at`, remembered per list: a paragraph an edit
+ * did not move hands back the very drafts it did before, and what was derived from them
+ * downstream (findings, diagnostics) can be reused by identity.
+ */
+const placedLists = new WeakMap<readonly Draft[], { at: number; path: string; drafts: Draft[] }>();
+
+const NONE: readonly Draft[] = Object.freeze([]);
+
+/** Push every item of `from` onto `out` (an index loop: this runs for every paragraph, every edit). */
+export function append<T>(out: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) out.push(from[i]);
+}
+
+export function placeDrafts(drafts: readonly Draft[], at: number, path: string): readonly Draft[] {
+  if (drafts.length === 0) return NONE;
+  const hit = placedLists.get(drafts);
+  if (hit && hit.at === at && hit.path === path) return hit.drafts;
+  const placed = drafts.map((d) => shiftDraft(d, at, path));
+  placedLists.set(drafts, { at, path, drafts: placed });
+  return placed;
+}
+
+/** A figure another paragraph holds, and where that paragraph's window starts. */
+export interface Elsewhere<V> {
+  claim: V;
+  at: number;
+}
+
+/**
+ * Drafts a split rule makes for one paragraph's contribution (`owner`), one per key, from what
+ * other paragraphs hold for those keys (`lookup`): remembered while the paragraph stays where
+ * it is and each key still finds the same figure at the same place.
+ */
+const derivedLists = new WeakMap<object, { at: number; path: string; found: (Elsewhere<unknown> | undefined)[]; drafts: Draft[] }>();
+
+export function derivedDrafts<K, V>(
+  owner: object,
+  at: number,
+  path: string,
+  keys: readonly K[],
+  lookup: (key: K) => Elsewhere<V> | undefined,
+  make: (found: (Elsewhere<V> | undefined)[]) => Draft[]
+): Draft[] {
+  const hit = derivedLists.get(owner);
+  if (hit && hit.at === at && hit.path === path && hit.found.length === keys.length) {
+    let same = true;
+    for (let k = 0; k < keys.length && same; k++) {
+      const now = lookup(keys[k]);
+      const then = hit.found[k];
+      same = now === undefined ? then === undefined : then !== undefined && then.claim === now.claim && then.at === now.at;
+    }
+    if (same) return hit.drafts;
+  }
+  const found = keys.map(lookup);
+  const drafts = make(found);
+  derivedLists.set(owner, { at, path, found, drafts });
+  return drafts;
+}
+
 /** A draft found at window offsets, moved to the document (`by` = the window's start). */
 export function shiftDraft(d: Draft, by: number, path: string): Draft {
   return {

@@ -100,20 +100,40 @@ export class StatementDoc {
       sameEnv(old[old.length - 1 - tail].env, envs[n - 1 - tail])
     ) tail++;
     if (head === old.length && head === n && old.every((slot, i) => slot.at === at[i])) return;
-    for (let i = head; i < old.length - tail; i++) for (const s of old[i].placed) this.remove(s);
+    const removed = new Map<string, Set<MetricStatement>>();
+    for (let i = head; i < old.length - tail; i++) {
+      for (const s of old[i].placed) {
+        const set = removed.get(s.key);
+        if (set) set.add(s);
+        else removed.set(s.key, new Set([s]));
+      }
+    }
     const slots = old.slice(0, head);
     for (let i = head; i < n - tail; i++) slots.push({ at: at[i], statements: statements[i], env: envs[i], placed: [] });
     for (let i = old.length - tail; i < old.length; i++) slots.push(old[i]);
     // Positions first (the paragraphs after an edit moved), then the new statements in order.
     for (let i = n - tail; i < n; i++) slots[i].at = at[i];
+    const added = new Map<string, MetricStatement[]>();
     for (let i = head; i < n - tail; i++) {
       const slot = slots[i];
       for (const local of slot.statements) {
         const key = local.fixedKey ?? metricKey(local.subject, local.family, resolvePeriod(local.period, slot.env), local.modifiers);
         const s = new MetricStatement(this, local, key, slot);
         slot.placed.push(s);
-        this.insert(s);
+        const list = added.get(key);
+        if (list) list.push(s);
+        else added.set(key, [s]);
       }
+    }
+    // A changed group gets a new list: an unchanged one stays the same array.
+    for (const [key, gone] of removed) {
+      const rest = (this.byKey.get(key) ?? []).filter((x) => !gone.has(x));
+      if (rest.length) this.byKey.set(key, rest);
+      else this.byKey.delete(key);
+    }
+    for (const [key, fresh] of added) {
+      const list = this.byKey.get(key);
+      this.byKey.set(key, list ? mergeByStart(list, fresh) : fresh);
     }
     this.slots = slots;
     this.inOrder = undefined;
@@ -139,31 +159,17 @@ export class StatementDoc {
     return (this.named ??= this.names());
   }
 
-  // A changed group gets a new list: an unchanged one is the same array as before.
-  private remove(s: MetricStatement): void {
-    const list = this.byKey.get(s.key);
-    if (!list) return;
-    const rest = list.filter((x) => x !== s);
-    if (rest.length) this.byKey.set(s.key, rest);
-    else this.byKey.delete(s.key);
-  }
+}
 
-  private insert(s: MetricStatement): void {
-    const list = this.byKey.get(s.key);
-    if (!list) {
-      this.byKey.set(s.key, [s]);
-      return;
-    }
-    const start = s.start;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    this.byKey.set(s.key, [...list.slice(0, lo), s, ...list.slice(lo)]);
-  }
+/** Two lists in document order, as one. */
+function mergeByStart(a: MetricStatement[], b: MetricStatement[]): MetricStatement[] {
+  const out: MetricStatement[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].start <= b[j].start ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /** Words that do not narrow a metric: periods, 截至, 报告显示, list markers, punctuation. */

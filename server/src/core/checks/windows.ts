@@ -51,13 +51,15 @@ function figuresByParagraph(analysis: DocumentAnalysis, paras: Paragraph[]): Par
   });
 }
 
-export function paragraphWindows(analysis: DocumentAnalysis): ParagraphWindow[] {
+/** Every paragraph's window, or (with `only`) those `only` says are needed. */
+export function paragraphWindows(analysis: DocumentAnalysis, only?: (i: number) => boolean): ParagraphWindow[] {
   const text = analysis.text;
-  const paras = analysis.paragraphs.length ? analysis.paragraphs : text.length ? [{ start: 0, end: text.length }] : [];
+  const paras = paragraphsOf(analysis);
   const results = analysis.paragraphResults && analysis.paragraphResults.length === paras.length ? analysis.paragraphResults : undefined;
   const figures = results ?? figuresByParagraph(analysis, paras);
   const out: ParagraphWindow[] = new Array(paras.length);
   for (let i = 0; i < paras.length; i++) {
+    if (only && !only(i)) continue;
     const p = paras[i];
     const from = i > 0 ? paras[i - 1].end : 0;
     const to = i + 1 < paras.length ? paras[i + 1].start : text.length;
@@ -71,6 +73,11 @@ export function paragraphWindows(analysis: DocumentAnalysis): ParagraphWindow[] 
     };
   }
   return out;
+}
+
+/** The paragraphs the rules read (a text without any is read as one). */
+export function paragraphsOf(analysis: DocumentAnalysis): Paragraph[] {
+  return analysis.paragraphs.length ? analysis.paragraphs : analysis.text.length ? [{ start: 0, end: analysis.text.length }] : [];
 }
 
 /** The separators around a paragraph; most are one line break on each side. */

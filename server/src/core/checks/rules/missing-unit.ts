@@ -3,7 +3,7 @@
 // subject, no finding.
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
-import { DocumentParts, Draft, eachPart, fix, shiftDraft, SplitRule, text } from '../rule';
+import { append, derivedDrafts, DocumentParts, Draft, eachPart, firstOfEach, fix, shiftDraft, SplitRule, text } from '../rule';
 
 const MONEY_SUBJECT = /(金额|营收|收入|GMV|gmv|销售额|成交额|交易额|利润|资金|费用|投资|融资|产值|税收|成本|估值|货值|罚款|赔偿|市值|总额|营业额|规模)/;
 const CURRENCY = /(元|美元|港元|港币|欧元|日元|英镑|人民币|¥|￥|\$|RMB|USD|CNY)/;
@@ -50,33 +50,38 @@ export const missingUnit: SplitRule<UnitFacts> = {
   // that has one.
   conclude(doc: DocumentParts<UnitFacts>) {
     const path = doc.path;
-    const peers = new Map<string, { claim: Claim; at: number }>();
-    eachPart(doc, (value, at) => {
-      value.withCurrency.forEach((claim, head) => {
-        if (!peers.has(head)) peers.set(head, { claim, at });
-      });
+    const wanted = new Set<string>();
+    eachPart(doc, (value) => {
+      for (let k = 0; k < value.without.length; k++) wanted.add(value.without[k].head);
     });
+    const peers = firstOfEach(doc, wanted, (value) => value.withCurrency);
     const out: Draft[] = [];
     eachPart(doc, (value, at) => {
-      for (const { claim: c, head, at: insertAt } of value.without) {
-        const peer = peers.get(head);
-        if (!peer) continue;
-        const p = peer.claim;
-        const currency = CURRENCY.exec(p.unitText)?.[1] ?? CURRENCY.exec(p.text)?.[1] ?? '元';
-        const unit = /^(元|美元|港元|港币|欧元|日元|英镑)$/.test(currency) ? currency : '元';
-        out.push(shiftDraft({
-          code: 'missing-unit',
-          path: '',
-          start: c.start,
-          end: c.end,
-          message: text(
-            `${c.text} has no currency while ${p.text} (${head}) is in ${unit}; add ${unit}`,
-            `“${c.text}”缺少货币单位，而同为${head}的“${p.text}”以${unit}计，应补“${unit}”`
-          ),
-          related: [{ path, start: p.start + peer.at, end: p.end + peer.at, message: text('the same subject with its currency', '同一主题带货币单位的数字') }],
-          fixes: [fix(text(`Insert ${unit}`, `补上“${unit}”`), { start: insertAt, end: insertAt, newText: unit })],
-        }, at, path));
-      }
+      if (!value.without.length) return;
+      const drafts = derivedDrafts(value.without, at, path, value.without, (c) => peers.get(c.head), (found) => {
+        const made: Draft[] = [];
+        value.without.forEach(({ claim: c, head, at: insertAt }, k) => {
+          const peer = found[k];
+          if (!peer) return;
+          const p = peer.claim;
+          const currency = CURRENCY.exec(p.unitText)?.[1] ?? CURRENCY.exec(p.text)?.[1] ?? '元';
+          const unit = /^(元|美元|港元|港币|欧元|日元|英镑)$/.test(currency) ? currency : '元';
+          made.push(shiftDraft({
+            code: 'missing-unit',
+            path: '',
+            start: c.start,
+            end: c.end,
+            message: text(
+              `${c.text} has no currency while ${p.text} (${head}) is in ${unit}; add ${unit}`,
+              `“${c.text}”缺少货币单位，而同为${head}的“${p.text}”以${unit}计，应补“${unit}”`
+            ),
+            related: [{ path, start: p.start + peer.at, end: p.end + peer.at, message: text('the same subject with its currency', '同一主题带货币单位的数字') }],
+            fixes: [fix(text(`Insert ${unit}`, `补上“${unit}”`), { start: insertAt, end: insertAt, newText: unit })],
+          }, at, path));
+        });
+        return made;
+      });
+      append(out, drafts);
     });
     return out;
   },

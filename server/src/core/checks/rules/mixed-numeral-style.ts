@@ -5,7 +5,7 @@
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { unitFamily } from '../metric';
-import { DocumentParts, Draft, draftAt, eachPart, fix, shiftDraft, SplitRule, text } from '../rule';
+import { append, derivedDrafts, DocumentParts, Draft, draftAt, eachPart, firstOfEach, fix, placeDrafts, shiftDraft, SplitRule, text } from '../rule';
 
 const STYLE_KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 
@@ -82,32 +82,36 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
   conclude(doc: DocumentParts<StyleFacts>) {
     const path = doc.path;
     const out: Draft[] = [];
-    const firstArabic = new Map<string, { claim: Claim; at: number }>();
+    const wanted = new Set<string>();
     eachPart(doc, (value, at) => {
-      for (const d of value.drafts) out.push(shiftDraft(d, at, path));
-      value.arabic.forEach((claim, family) => {
-        if (!firstArabic.has(family)) firstArabic.set(family, { claim, at });
-      });
+      append(out, placeDrafts(value.drafts, at, path));
+      for (let k = 0; k < value.chinese.length; k++) wanted.add(value.chinese[k].family);
     });
+    const firstArabic = firstOfEach(doc, wanted, (value) => value.arabic);
     eachPart(doc, (value, at) => {
-      for (const { claim, family } of value.chinese) {
-        const other = firstArabic.get(family);
-        if (!other) continue;
-        const c = claim;
-        const e = arabicSpelling(c);
-        out.push(shiftDraft({
-          code: 'mixed-numeral-style',
-          path: '',
-          start: c.start,
-          end: c.end,
-          message: text(
-            `"${c.text}" is in Chinese numerals while "${other.claim.text}" uses Arabic digits; write figures of one kind one way${e ? ` (${e.newText})` : ''}`,
-            `“${c.text}”用汉字数字，而“${other.claim.text}”用阿拉伯数字，同类数字应统一${e ? `（${e.newText}）` : ''}`
-          ),
-          related: [{ path, start: other.claim.start + other.at, end: other.claim.end + other.at, message: text('the same kind of figure in Arabic digits', '同类数字的阿拉伯数字写法') }],
-          fixes: e ? [fix(text(`Write ${e.newText}`, `改为“${e.newText}”`), e)] : [],
-        }, at, path));
-      }
+      if (!value.chinese.length) return;
+      const drafts = derivedDrafts(value.chinese, at, path, value.chinese, (c) => firstArabic.get(c.family), (others) => {
+        const made: Draft[] = [];
+        value.chinese.forEach(({ claim: c }, k) => {
+          const other = others[k];
+          if (!other) return;
+          const e = arabicSpelling(c);
+          made.push(shiftDraft({
+            code: 'mixed-numeral-style',
+            path: '',
+            start: c.start,
+            end: c.end,
+            message: text(
+              `"${c.text}" is in Chinese numerals while "${other.claim.text}" uses Arabic digits; write figures of one kind one way${e ? ` (${e.newText})` : ''}`,
+              `“${c.text}”用汉字数字，而“${other.claim.text}”用阿拉伯数字，同类数字应统一${e ? `（${e.newText}）` : ''}`
+            ),
+            related: [{ path, start: other.claim.start + other.at, end: other.claim.end + other.at, message: text('the same kind of figure in Arabic digits', '同类数字的阿拉伯数字写法') }],
+            fixes: e ? [fix(text(`Write ${e.newText}`, `改为“${e.newText}”`), e)] : [],
+          }, at, path));
+        });
+        return made;
+      });
+      append(out, drafts);
     });
     return out;
   },

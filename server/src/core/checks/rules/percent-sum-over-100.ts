@@ -3,7 +3,7 @@
 // its shares reach 100%, and multiple-choice surveys (可多选) are skipped.
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isPercent } from '../context';
-import { DocumentParts, Draft, eachPart, pct, shiftDraft, SplitRule, text } from '../rule';
+import { append, DocumentParts, Draft, eachPart, pct, placeDrafts, SplitRule, text } from '../rule';
 import { claimInterval } from '../tolerance';
 
 const SHARE_LEAD = /(占比?|比重|份额|比例)(?:[^，,。；;、\d]{0,10})?(?:为|达到?|约为?|是)?\s*$/;
@@ -220,7 +220,7 @@ export const percentSumOver100: SplitRule<PercentFacts> = {
     const { path, text } = doc;
     const out: Draft[] = [];
     eachPart(doc, (value, at) => {
-      for (const d of value.drafts) out.push(shiftDraft(d, at, path));
+      append(out, placeDrafts(value.drafts, at, path));
     });
     const seen = new Set<Claim>();
     let list: { share: Share; sentence: number; multiChoice: boolean }[] | null = null;

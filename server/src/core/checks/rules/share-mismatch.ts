@@ -3,7 +3,7 @@
 // 线上32亿元，占40%); a share of anything else (占全国市场的5%) is left alone.
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isAmount, isPercent, sameMeasure, type Span } from '../context';
-import { DocumentParts, Draft, eachPart, pct, shiftDraft, SplitRule, text } from '../rule';
+import { append, DocumentParts, Draft, eachPart, pct, placeDrafts, SplitRule, text } from '../rule';
 import { claimInterval, divide, overlaps, scale } from '../tolerance';
 import { localPeriod, resolvePeriod, type PeriodSpec } from '../metric';
 
@@ -163,7 +163,7 @@ export const shareMismatch: SplitRule<ShareFacts> = {
     const out: Draft[] = [];
     let queries = 0;
     eachPart(doc, (value, at) => {
-      for (const d of value.drafts) out.push(shiftDraft(d, at, path));
+      append(out, placeDrafts(value.drafts, at, path));
       queries += value.queries.length;
     });
     if (queries === 0) return out;
