@@ -182,8 +182,10 @@ function paragraphResult(text: string, p: Paragraph, cache: ParagraphCache, prep
   const key = prepared.keyPrefix + ptext;
   let result = cache.get(key);
   if (!result) {
-    result = analyzeParagraph(detached(ptext), prepared.base, prepared.userWords);
-    cache.set(key, result);
+    const own = detached(ptext);
+    result = analyzeParagraph(own, prepared.base, prepared.userWords);
+    // The key is kept: it must not be (or hold) a slice of this version's whole text.
+    cache.set(prepared.keyPrefix + own, result);
   }
   return result;
 }

@@ -15,12 +15,15 @@ import { paragraphsOf, paragraphWindows, windowContext, type ParagraphWindow } f
 
 export interface ParagraphFacts {
   /** Findings of the paragraph rules, at window offsets. */
-  drafts: Draft[];
+  drafts: readonly Draft[];
   /** What each split rule collected (SPLIT_RULES order); undefined where it was off or failed. */
-  collected: unknown[];
-  statements: LocalStatement[];
+  collected: readonly unknown[];
+  statements: readonly LocalStatement[];
   years: ParagraphYears;
 }
+
+const NOTHING: readonly never[] = Object.freeze([]);
+const NOTHING_COLLECTED: readonly unknown[] = Object.freeze(SPLIT_RULES.map(() => undefined));
 
 /** Which rules a check runs, with a key naming that choice for the paragraph memo. */
 export class RuleSelection {
@@ -72,10 +75,13 @@ function collect(analysis: DocumentAnalysis, window: ParagraphWindow, selection:
       return undefined;
     }
   });
+  // Most paragraphs have nothing for most rules: share the empty lists (a workspace of reports
+  // keeps these for every paragraph it indexed).
+  const statements = selection.statements ? localStatements(doc) : NOTHING;
   return {
-    drafts,
-    collected,
-    statements: selection.statements ? localStatements(doc) : [],
+    drafts: drafts.length ? drafts : NOTHING,
+    collected: collected.every((c) => c === undefined) ? NOTHING_COLLECTED : collected,
+    statements: statements.length ? statements : NOTHING,
     years: paragraphYears(doc, doc.paragraphs[0] ?? { start: 0, end: doc.text.length }),
   };
 }

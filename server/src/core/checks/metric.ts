@@ -135,9 +135,11 @@ export interface ParagraphYears {
   last: string | null;
 }
 
+const NO_YEARS: ParagraphYears = Object.freeze({ first: null, last: null });
+
 export function paragraphYears(doc: DocContext, paragraph: { start: number; end: number }): ParagraphYears {
   const years = periodPhrases(doc.text, paragraph.start, paragraph.end).filter((p) => YEAR_KEY.test(p.key));
-  return { first: years.length ? years[0].key : null, last: years.length ? years[years.length - 1].key : null };
+  return years.length ? { first: years[0].key, last: years[years.length - 1].key } : NO_YEARS;
 }
 
 function baseYearOf(doc: DocContext): number | null {

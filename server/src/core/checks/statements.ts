@@ -5,14 +5,17 @@
 // Statements are found paragraph by paragraph (localStatements, cached with the paragraph);
 // only their periods are resolved per document, and the metric groups they form are compared
 // once per group, remembered for as long as the group's members stay the same.
-import type { Claim } from '../types';
+import type { Claim, Entity } from '../types';
 import { DocContext } from './context';
+import { originalClaim } from './windows';
 import { localPeriod, metricKey, modifiersOf, resolvePeriod, unitFamily, type PeriodEnv, type PeriodSpec } from './metric';
 import { claimInterval, Interval } from './tolerance';
 
 /** A statement as its paragraph's window reads it (window offsets). */
 export interface LocalStatement {
+  /** The figure as its paragraph's analysis holds it: `offset` places it in the window. */
   claim: Claim;
+  offset: number;
   /** The key's parts: subject, unit family, period (as far as the paragraph tells), modifiers. */
   subject: string;
   family: string;
@@ -21,8 +24,10 @@ export interface LocalStatement {
   /** The whole key when the paragraph alone resolves the period. */
   fixedKey: string | null;
   interval: Interval;
-  places: Set<string>;
-  orgs: Set<string>;
+  /** The places its sentence names, sorted and joined ("" for none: most name none). */
+  places: string;
+  /** The organisations and products its sentence names (shared empty list for none). */
+  orgs: readonly string[];
   /** For rates: the words right before the figure (增长, 占, 提升 …) must match too. */
   relation: string;
   /** Words of the clause right before the subject (一线 in 一线城市用户): a narrower category. */
@@ -46,6 +51,8 @@ export class MetricStatement {
     readonly doc: StatementDoc,
     readonly local: LocalStatement,
     readonly key: string,
+    /** The period of the key ("" when neither the text nor the document states one). */
+    readonly period: string,
     /** Its paragraph: two statements share one exactly when they share the slot. */
     readonly slot: Slot
   ) {}
@@ -56,11 +63,11 @@ export class MetricStatement {
   }
 
   get start(): number {
-    return this.local.claim.start + this.slot.at;
+    return this.local.claim.start + this.local.offset + this.slot.at;
   }
 
   get end(): number {
-    return this.local.claim.end + this.slot.at;
+    return this.local.claim.end + this.local.offset + this.slot.at;
   }
 }
 
@@ -100,6 +107,10 @@ export class StatementDoc {
       sameEnv(old[old.length - 1 - tail].env, envs[n - 1 - tail])
     ) tail++;
     if (head === old.length && head === n && old.every((slot, i) => slot.at === at[i])) return;
+    if (head === old.length && head === n) {
+      for (let i = 0; i < n; i++) old[i].at = at[i];
+      return;
+    }
     const removed = new Map<string, Set<MetricStatement>>();
     for (let i = head; i < old.length - tail; i++) {
       for (const s of old[i].placed) {
@@ -111,14 +122,16 @@ export class StatementDoc {
     const slots = old.slice(0, head);
     for (let i = head; i < n - tail; i++) slots.push({ at: at[i], statements: statements[i], env: envs[i], placed: [] });
     for (let i = old.length - tail; i < old.length; i++) slots.push(old[i]);
-    // Positions first (the paragraphs after an edit moved), then the new statements in order.
-    for (let i = n - tail; i < n; i++) slots[i].at = at[i];
+    // Positions first (kept paragraphs may have moved: the edit was before them, or in a
+    // paragraph with no statements), then the new statements in order.
+    for (let i = 0; i < n; i++) slots[i].at = at[i];
     const added = new Map<string, MetricStatement[]>();
     for (let i = head; i < n - tail; i++) {
       const slot = slots[i];
       for (const local of slot.statements) {
-        const key = local.fixedKey ?? metricKey(local.subject, local.family, resolvePeriod(local.period, slot.env), local.modifiers);
-        const s = new MetricStatement(this, local, key, slot);
+        const period = resolvePeriod(local.period, slot.env);
+        const key = local.fixedKey ?? metricKey(local.subject, local.family, period, local.modifiers);
+        const s = new MetricStatement(this, local, key, period, slot);
         slot.placed.push(s);
         const list = added.get(key);
         if (list) list.push(s);
@@ -220,18 +233,20 @@ export function localStatements(doc: DocContext): LocalStatement[] {
     const family = unitFamily(c);
     const period = localPeriod(doc, c);
     const modifiers = modifiersOf(doc, c);
+    const original = originalClaim(c);
     out.push({
-      claim: c,
+      claim: original,
+      offset: c.start - original.start,
       subject,
-      family,
+      family: interned(family),
       period,
       modifiers,
-      fixedKey: 'resolved' in period ? metricKey(subject, family, period.resolved, modifiers) : null,
+      fixedKey: 'resolved' in period ? interned(metricKey(subject, family, period.resolved, modifiers)) : null,
       interval,
-      places: new Set(ents.filter((e) => e.type === 'place').map((e) => e.text)),
-      orgs: new Set(ents.filter((e) => e.type === 'org' || e.type === 'product').map((e) => e.text)),
-      relation,
-      modifier: modifierOf(doc, c),
+      places: placesOf(ents),
+      orgs: orgsOf(ents),
+      relation: interned(relation),
+      modifier: interned(modifierOf(doc, c)),
       sentence: sentence.start,
     });
   });
@@ -245,16 +260,37 @@ function sameModifier(a: string, b: string): boolean {
   return a.slice(-n) === b.slice(-n);
 }
 
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
+function disjointNonEmpty(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  for (const x of a) if (b.includes(x)) return false;
   return true;
 }
 
-function disjointNonEmpty(a: Set<string>, b: Set<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  for (const x of a) if (b.has(x)) return false;
-  return true;
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/**
+ * One copy of each short string statements repeat (unit families, keys: a metric restated
+ * across a workspace of reports), bounded: cleared when full.
+ */
+const strings = new Map<string, string>();
+
+function interned(s: string): string {
+  if (s.length === 0) return '';
+  const hit = strings.get(s);
+  if (hit !== undefined) return hit;
+  if (strings.size >= 50_000) strings.clear();
+  strings.set(s, s);
+  return s;
+}
+
+function placesOf(ents: Entity[]): string {
+  const names = [...new Set(ents.filter((e) => e.type === 'place').map((e) => e.text))];
+  return names.length === 0 ? '' : names.sort().join('\u0000');
+}
+
+function orgsOf(ents: Entity[]): readonly string[] {
+  const names = [...new Set(ents.filter((e) => e.type === 'org' || e.type === 'product').map((e) => e.text))];
+  return names.length === 0 ? NO_NAMES : names;
 }
 
 /** Two documents are about the same thing when they name a common organisation. */
@@ -275,11 +311,11 @@ export function comparable(a: MetricStatement, b: MetricStatement): boolean {
   // (generic words such as 公司, 平台, 全年 aside).
   if (!sameModifier(la.modifier, lb.modifier)) return false;
   if (la.relation !== lb.relation) return false;
-  if (!sameSet(la.places, lb.places)) return false;
+  if (la.places !== lb.places) return false;
   if (disjointNonEmpty(la.orgs, lb.orgs)) return false;
   if (a.doc !== b.doc) {
     // Across files only with an explicit period and a shared organisation.
-    if (!a.key.split('|')[2]) return false;
+    if (!a.period) return false;
     if (!sameTopic(a.doc, b.doc)) return false;
   }
   return true;
@@ -294,9 +330,10 @@ interface GroupMemo {
   /** The group's list: a list that did not change is the same array (StatementDoc). */
   list: MetricStatement[];
   window: number;
-  pairs: [number, number][];
-  /** What each rule kept of the pairs, by rule. */
-  kept: Map<string, [number, number][]>;
+  /** Comparable pairs as flat index pairs: i0, j0, i1, j1, … */
+  pairs: number[];
+  /** What each rule kept of the pairs, by rule (flat, likewise). */
+  kept: Map<string, number[]>;
 }
 
 /** Remembered comparisons of the groups of one document, by path and metric key. */
@@ -307,7 +344,7 @@ const memoKey = (path: string, key: string) => `${path}\u0000${key}`;
 /** Statements of one metric, in document order, and the pairs among them that can be compared. */
 export class MetricGroup {
   private memo: GroupMemo | undefined;
-  private computed: [number, number][] | undefined;
+  private computed: number[] | undefined;
 
   constructor(
     readonly key: string,
@@ -323,42 +360,45 @@ export class MetricGroup {
     else memo.set(at, (this.memo = { list, window, pairs: this.compare(), kept: new Map() }));
   }
 
-  /** Index pairs (earlier, later) of comparable statements. */
-  get pairs(): [number, number][] {
+  /** Index pairs (earlier, later) of comparable statements, flat: i0, j0, i1, j1, … */
+  get pairs(): number[] {
     if (this.memo) return this.memo.pairs;
     return (this.computed ??= this.compare());
   }
 
-  /** The pairs a rule keeps (`keep` depends on the two statements only), remembered with the group. */
-  kept(rule: string, keep: (a: MetricStatement, b: MetricStatement) => boolean): [number, number][] {
+  /** The pairs a rule keeps (`keep` depends on the two statements only), flat, remembered with the group. */
+  kept(rule: string, keep: (a: MetricStatement, b: MetricStatement) => boolean): number[] {
     const hit = this.memo?.kept.get(rule);
     if (hit) return hit;
     const list = this.list;
-    const out = this.pairs.filter(([i, j]) => keep(list[i], list[j]));
+    const pairs = this.pairs;
+    const out: number[] = [];
+    for (let k = 0; k < pairs.length; k += 2) if (keep(list[pairs[k]], list[pairs[k + 1]])) out.push(pairs[k], pairs[k + 1]);
     this.memo?.kept.set(rule, out);
     return out;
   }
 
-  private compare(): [number, number][] {
+  private compare(): number[] {
     const list = this.list;
     const window = this.window;
-    const out: [number, number][] = [];
+    const out: number[] = [];
     if (!this.inFocus) {
       for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length && j - i <= window; j++) {
-        if (comparable(list[i], list[j])) out.push([i, j]);
+        if (comparable(list[i], list[j])) out.push(i, j);
       }
       return out;
     }
     // Each focus statement against its group: O(focus × group), each pair once, earlier first.
-    const inFocus = this.inFocus;
+    const focused = list.map(this.inFocus);
     for (let f = 0; f < list.length; f++) {
-      if (!inFocus(list[f])) continue;
+      if (!focused[f]) continue;
       const from = window === Infinity ? 0 : Math.max(0, f - window);
       const to = window === Infinity ? list.length : Math.min(list.length, f + window + 1);
       for (let j = from; j < to; j++) {
-        if (j === f || (j < f && inFocus(list[j]))) continue; // a focus pair is taken from its earlier side
-        const pair: [number, number] = j < f ? [j, f] : [f, j];
-        if (comparable(list[pair[0]], list[pair[1]])) out.push(pair);
+        if (j === f || (j < f && focused[j])) continue; // a focus pair is taken from its earlier side
+        const a = j < f ? j : f;
+        const b = j < f ? f : j;
+        if (comparable(list[a], list[b])) out.push(a, b);
       }
     }
     return out;
@@ -441,9 +481,10 @@ export function pairedStatements(
   const byStatement = new Map<MetricStatement, MetricStatement[]>();
   for (const group of metricGroups(docs, focus, memo)) {
     const list = group.list;
-    for (const [i, j] of group.kept(rule, keep)) {
-      const a = list[i];
-      const b = list[j];
+    const kept = group.kept(rule, keep);
+    for (let k = 0; k < kept.length; k += 2) {
+      const a = list[kept[k]];
+      const b = list[kept[k + 1]];
       // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
       (byStatement.get(a) ?? byStatement.set(a, []).get(a)!).push(b);
       (byStatement.get(b) ?? byStatement.set(b, []).get(b)!).push(a);

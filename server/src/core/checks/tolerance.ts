@@ -70,9 +70,13 @@ export function roundingInterval(value: number, step: number): Interval {
   return { lo: value - step / 2, hi: value + step / 2 };
 }
 
+function larger(m: number, x: number): number {
+  return Number.isFinite(x) && Math.abs(x) > m ? Math.abs(x) : m;
+}
+
 export function overlaps(a: Interval, b: Interval): boolean {
-  const finite = [a.lo, a.hi, b.lo, b.hi].filter(Number.isFinite).map(Math.abs);
-  const slack = EPS * Math.max(1, ...finite);
+  // Slack relative to the largest finite bound (no arrays: pairs of statements ask this often).
+  const slack = EPS * larger(larger(larger(larger(1, a.lo), a.hi), b.lo), b.hi);
   return a.lo <= b.hi + slack && b.lo <= a.hi + slack;
 }
 

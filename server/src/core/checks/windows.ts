@@ -3,7 +3,7 @@
 // indents around it end its sentences exactly as in the whole text. Every rule reads a
 // paragraph only through its window; what spans paragraphs is combined afterwards (rule.ts),
 // which is what lets an edit re-check only the paragraphs it touched.
-import type { DocumentAnalysis, Paragraph, ParagraphFigures } from '../types';
+import type { Claim, DocumentAnalysis, Paragraph, ParagraphFigures } from '../types';
 import { DocContext } from './context';
 
 export interface ParagraphWindow {
@@ -90,12 +90,26 @@ function edgesOf(text: string, from: number, p: Paragraph, to: number): string {
   return `${text.slice(from, p.start)}\u0001${text.slice(p.end, to)}`;
 }
 
+/** Each window claim's original (at paragraph offsets): what is kept need not hold a copy. */
+const originals = new WeakMap<Claim, Claim>();
+
+/** The claim a window context's claim copies, or the claim itself. */
+export function originalClaim(c: Claim): Claim {
+  return originals.get(c) ?? c;
+}
+
 /** The rules' view of one window: its text, and its claims and entities at window offsets. */
 export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): DocContext {
   const by = w.paragraph.start - w.from;
   return new DocContext('', {
-    text: analysis.text.slice(w.from, w.to),
-    claims: w.figures.claims.map((c) => ({ ...c, start: c.start + by, end: c.end + by })),
+    // A copy, not a slice: whatever the rules keep of the window (a word, a category) must not
+    // hold on to the whole text of this version of the document.
+    text: (analysis.text.slice(w.from, w.to) + '\u0000').slice(0, -1),
+    claims: w.figures.claims.map((c) => {
+      const copy = { ...c, start: c.start + by, end: c.end + by };
+      originals.set(copy, c);
+      return copy;
+    }),
     entities: w.figures.entities.map((e) => ({ ...e, start: e.start + by, end: e.end + by })),
     paragraphs: [{ start: by, end: by + w.paragraph.end - w.paragraph.start }],
     baseDate: analysis.baseDate,

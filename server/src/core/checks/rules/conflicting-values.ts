@@ -27,6 +27,7 @@ export const conflictingValues: CrossFileRule = {
     const byClaim = pairedStatements(docs, focus, memo, 'conflicting-values', conflicting);
     const out: Draft[] = [];
     for (const [s, others] of byClaim) {
+      if (focus && !focus.has(s.doc.path)) continue; // background: its findings are not wanted
       const subject = s.claim.subject;
       // A figure contradicted by many others names a few; the rest are counted (bounded size).
       const list = others.slice(0, MAX_LISTED).map((o) => o.claim.text + (o.doc !== s.doc ? ` (${o.doc.path})` : '')).join(', ');

@@ -34,6 +34,7 @@ export const scaleSlip: CrossFileRule = {
     const byClaim = pairedStatements(docs, focus, memo, 'scale-slip', isScaleSlip);
     const out: Draft[] = [];
     for (const [s, others] of byClaim) {
+      if (focus && !focus.has(s.doc.path)) continue; // background: its findings are not wanted
       const o = others[0];
       const where = o.doc !== s.doc ? ` (${o.doc.path})` : '';
       out.push({
