@@ -53,8 +53,10 @@ function selector(langs: string[]): DocumentSelector {
 export async function activate(context: vscode.ExtensionContext): Promise<ZhFiguresApi> {
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    // stdio: the server's transport encodes a long report's diagnostics from the JSON of the
+    // unchanged ones (server/src/lsp/transport.ts), which IPC cannot.
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const docs = new RuleDocs(context.extensionPath);
   let served = languages();

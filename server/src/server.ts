@@ -1,6 +1,6 @@
 // The zh-figures language server. A thin adapter over the analysis core and the checks: it
 // keeps one analysis per document version and answers every LSP feature from it.
-// `node server/out/server.js --stdio` works with any LSP client; the extension uses IPC.
+// `node server/out/server.js --stdio` works with any LSP client; the extension uses stdio too.
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -42,8 +42,13 @@ import { exportRequest, figures, workspaceFiles } from './lsp/tree';
 import { uriToPath } from './lsp/uris';
 import { WorkspaceIndex } from './lsp/workspace-index';
 import { workspaceSymbols } from './lsp/workspace-symbols';
+import { adoptStdio, stdioTransport } from './lsp/transport';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio (the extension and any LSP client) the transport encodes diagnostics from their
+// remembered JSON; the other transports are stock.
+const stdio = stdioTransport();
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio[0], stdio[1]) : createConnection(ProposedFeatures.all);
+if (stdio) adoptStdio(connection);
 installProcessGuards(connection);
 const settings = new SettingsStore(connection);
 const analyzer = createAnalyzer();

@@ -14,6 +14,7 @@ import { pick, type Locale } from '../core/format';
 import { DocumentStatus, FiguresChangedNotification, StatusNotification } from '../protocol';
 import type { AnalyzedDocument } from './analyzed';
 import { runChecks } from './checks-runner';
+import { reusableDiagnostics } from './diagnostic-reuse';
 import type { ProjectConfigStore } from './project-config';
 import type { Report, Reports } from './reports';
 import type { SettingsStore } from './settings';
@@ -41,6 +42,9 @@ export interface Published {
   /** Findings after settings (severity overrides, rules turned off); diagnostics[i] ↔ findings[i]. */
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** What the messages and links were made with. */
+  locale: Locale;
+  ruleDocs: string | undefined;
   /**
    * Fingerprint to avoid re-sending identical diagnostics for one version. Computed only when
    * a version is published a second time: serialising thousands of diagnostics on every
@@ -182,10 +186,15 @@ export class DiagnosticsService {
     let total = 0;
     for (const r of reports) {
       const own = (byPath.get(r.uri) ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
-      const diagnostics = own.map((f) => this.toDiagnostic(r.doc, f));
-      total += diagnostics.length;
       const old = this.published.get(r.uri);
-      const entry: Published = { uri: r.uri, version: r.doc.version, doc: r.doc, findings: own, diagnostics };
+      // The previous version's diagnostics that still read the same (see diagnostic-reuse.ts).
+      const reuse =
+        old && old.doc !== r.doc && old.locale === this.locale && old.ruleDocs === this.ruleDocs
+          ? reusableDiagnostics({ text: old.doc.text, findings: old.findings, diagnostics: old.diagnostics }, r.doc.text, MAX_RELATED)
+          : undefined;
+      const diagnostics = own.map((f) => reuse?.(f) ?? this.toDiagnostic(r.doc, f));
+      total += diagnostics.length;
+      const entry: Published = { uri: r.uri, version: r.doc.version, doc: r.doc, findings: own, diagnostics, locale: this.locale, ruleDocs: this.ruleDocs };
       this.published.set(r.uri, entry);
       if (old && old.version === r.doc.version && old.diagnostics.length === diagnostics.length) {
         entry.key = JSON.stringify(diagnostics);

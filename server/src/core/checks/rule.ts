@@ -147,19 +147,37 @@ export function derivedDrafts<K, V>(
   make: (found: (Elsewhere<V> | undefined)[]) => Draft[]
 ): Draft[] {
   const hit = derivedLists.get(owner);
-  if (hit && hit.at === at && hit.path === path && hit.found.length === keys.length) {
+  if (hit && hit.path === path && hit.found.length === keys.length) {
     let same = true;
     for (let k = 0; k < keys.length && same; k++) {
       const now = lookup(keys[k]);
       const then = hit.found[k];
       same = now === undefined ? then === undefined : then !== undefined && then.claim === now.claim && then.at === now.at;
     }
-    if (same) return hit.drafts;
+    if (same && hit.at === at) return hit.drafts;
+    if (same) {
+      // Only this paragraph moved: the same drafts, moved (the places they name elsewhere stay).
+      const by = at - hit.at;
+      const drafts = hit.drafts.map((d) => moveDraft(d, by));
+      derivedLists.set(owner, { at, path, found: hit.found, drafts });
+      return drafts;
+    }
   }
   const found = keys.map(lookup);
   const drafts = make(found);
   derivedLists.set(owner, { at, path, found, drafts });
   return drafts;
+}
+
+/** A draft moved by `by`; what it names elsewhere (`related`, in other paragraphs) stays. */
+function moveDraft(d: Draft, by: number): Draft {
+  return {
+    ...d,
+    start: d.start + by,
+    end: d.end + by,
+    related: d.related,
+    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
 }
 
 /** A draft found at window offsets, moved to the document (`by` = the window's start). */

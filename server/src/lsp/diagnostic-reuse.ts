@@ -1,0 +1,63 @@
+// The diagnostics of a document's previous version that a new version can publish unchanged.
+// A finding after an edit has new offsets but, unless the edit added or removed a line, the very
+// same lines and characters: the finding the previous version had there (same rule, message
+// and places, mapped through the edit) had the same diagnostic. Findings on the edited lines,
+// and findings that name another report, are made afresh.
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Finding } from '../core/checks/types';
+import { changeBetween } from '../core/text-change';
+
+export interface PublishedVersion {
+  text: string;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+const isBreak = (c: number) => c === 10 || c === 13;
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+const keyOf = (code: string, start: number, end: number) => `${code}\u0000${start}\u0000${end}`;
+
+/** A lookup of the previous version's diagnostic for a finding of `text`, or undefined if none can be reused at all. */
+export function reusableDiagnostics(previous: PublishedVersion, text: string, maxRelated: number): ((f: Finding) => Diagnostic | undefined) | undefined {
+  if (previous.diagnostics.length === 0) return undefined;
+  const change = changeBetween(previous.text, text);
+  // A line added or removed moves every line below it: nothing below could be reused.
+  if (lineBreaks(previous.text, change.start, change.oldEnd) !== lineBreaks(text, change.start, change.newEnd)) return undefined;
+  // The edited lines of the new text: positions on them moved within their line.
+  let touchedFrom = change.start;
+  while (touchedFrom > 0 && !isBreak(text.charCodeAt(touchedFrom - 1))) touchedFrom--;
+  let touchedTo = change.newEnd;
+  while (touchedTo < text.length && !isBreak(text.charCodeAt(touchedTo))) touchedTo++;
+  const delta = change.newEnd - change.oldEnd;
+  /** The offset in the previous text, or -1 on an edited line. */
+  const back = (o: number) => (o < touchedFrom ? o : o > touchedTo ? o - delta : -1);
+  const index = new Map<string, number>();
+  previous.findings.forEach((g, i) => index.set(keyOf(g.code, g.start, g.end), i));
+  return (f) => {
+    const start = back(f.start);
+    const end = back(f.end);
+    if (start < 0 || end < 0) return undefined;
+    const i = index.get(keyOf(f.code, start, end));
+    if (i === undefined) return undefined;
+    const g = previous.findings[i];
+    if (g.severity !== f.severity || g.message.en !== f.message.en || g.message.zh !== f.message.zh) return undefined;
+    const shown = Math.min(f.related.length, maxRelated);
+    if (Math.min(g.related.length, maxRelated) !== shown) return undefined;
+    for (let k = 0; k < shown; k++) {
+      const r = f.related[k];
+      const o = g.related[k];
+      if (r.path !== f.path || o.path !== g.path) return undefined; // another report may have changed too
+      if (back(r.start) !== o.start || back(r.end) !== o.end || r.message.en !== o.message.en || r.message.zh !== o.message.zh) return undefined;
+    }
+    return previous.diagnostics[i];
+  };
+}
