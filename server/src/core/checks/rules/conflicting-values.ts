@@ -2,6 +2,7 @@
 // that cannot both be true at their stated precision (超12万 vs 12.6万 and 约13万 vs 12.6万 can).
 // Reported at both figures, each naming the other, also across files.
 import { CrossFileRule, Draft, text } from '../rule';
+import type { LocalizedText } from '../types';
 import { pairedStatements, MetricStatement, type PairMemo, type StatementDoc } from '../statements';
 import { overlaps } from '../tolerance';
 import { isScaleSlip } from './scale-slip';
@@ -20,6 +21,47 @@ function conflicting(a: MetricStatement, b: MetricStatement): boolean {
   return va > 0 && vb > 0 && Math.max(va, vb) / Math.min(va, vb) <= MAX_RATIO;
 }
 
+/**
+ * The draft of one statement and the others it contradicts, remembered per statement: an edit
+ * elsewhere keeps the draft (the same others at the same places), or at least its words (the
+ * same others, moved).
+ */
+const drafted = new WeakMap<MetricStatement, { others: MetricStatement[]; draft: Draft }>();
+
+function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
+  const hit = drafted.get(s);
+  const sameOthers = hit !== undefined && hit.others.length === others.length && hit.others.every((o, i) => o === others[i]);
+  const related = others.slice(0, MAX_RELATED);
+  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && related.every((o, i) => hit.draft.related[i].start === o.start)) return hit.draft;
+  const subject = s.claim.subject;
+  let message: LocalizedText;
+  let relatedMessages: LocalizedText[];
+  if (sameOthers) {
+    message = hit.draft.message;
+    relatedMessages = hit.draft.related.map((r) => r.message);
+  } else {
+    // A figure contradicted by many others names a few; the rest are counted (bounded size).
+    const list = others.slice(0, MAX_LISTED).map((o) => o.claim.text + (o.doc !== s.doc ? ` (${o.doc.path})` : '')).join(', ');
+    const more = others.length - MAX_LISTED;
+    message = text(
+      `${subject} is ${s.claim.text} here but ${list}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
+      `${subject}此处为 ${s.claim.text}，另处为 ${list}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
+    );
+    relatedMessages = related.map((o) => text(`${subject}: ${o.claim.text}`, `${subject}：${o.claim.text}`));
+  }
+  const draft: Draft = {
+    code: 'conflicting-values',
+    path: s.doc.path,
+    start: s.start,
+    end: s.end,
+    message,
+    related: related.map((o, i) => ({ path: o.doc.path, start: o.start, end: o.end, message: relatedMessages[i] })),
+    fixes: [],
+  };
+  drafted.set(s, { others: [...others], draft });
+  return draft;
+}
+
 export const conflictingValues: CrossFileRule = {
   code: 'conflicting-values',
   scope: 'cross-file',
@@ -28,22 +70,7 @@ export const conflictingValues: CrossFileRule = {
     const out: Draft[] = [];
     for (const [s, others] of byClaim) {
       if (focus && !focus.has(s.doc.path)) continue; // background: its findings are not wanted
-      const subject = s.claim.subject;
-      // A figure contradicted by many others names a few; the rest are counted (bounded size).
-      const list = others.slice(0, MAX_LISTED).map((o) => o.claim.text + (o.doc !== s.doc ? ` (${o.doc.path})` : '')).join(', ');
-      const more = others.length - MAX_LISTED;
-      out.push({
-        code: 'conflicting-values',
-        path: s.doc.path,
-        start: s.start,
-        end: s.end,
-        message: text(
-          `${subject} is ${s.claim.text} here but ${list}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
-          `${subject}此处为 ${s.claim.text}，另处为 ${list}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
-        ),
-        related: others.slice(0, MAX_RELATED).map((o) => ({ path: o.doc.path, start: o.start, end: o.end, message: text(`${subject}: ${o.claim.text}`, `${subject}：${o.claim.text}`) })),
-        fixes: [],
-      });
+      out.push(draftOf(s, others));
     }
     return out.sort((x, y) => (x.path === y.path ? x.start - y.start : x.path < y.path ? -1 : 1));
   },
