@@ -82,23 +82,60 @@ export type Rule = DocumentRule | CrossFileRule;
 
 /**
  * For each wanted key, the first paragraph's entry for it (`of` lists a paragraph's entries by
- * key) with where that paragraph's window starts. Reads only as far as the last one found:
- * the first figure of a kind is usually near the top of a report.
+ * key) with where that paragraph's window starts. Remembered per rule and document: the next
+ * version compares its paragraphs' contributions with the last one's (the same objects where
+ * nothing changed) and reads again only the changed paragraphs, and what follows them only for
+ * a key whose first entry was among them.
  */
-export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: ReadonlySet<string>, of: (value: T) => ReadonlyMap<string, V>): Map<string, Elsewhere<V>> {
-  const found = new Map<string, Elsewhere<V>>();
-  const keys = [...wanted];
-  for (let i = 0; i < doc.values.length && found.size < wanted.size; i++) {
-    const v = doc.values[i];
-    if (v === undefined) continue;
-    const entries = of(v);
-    if (entries.size === 0) continue;
-    for (let k = 0; k < keys.length; k++) {
-      if (found.has(keys[k])) continue;
-      const hit = entries.get(keys[k]);
-      if (hit !== undefined) found.set(keys[k], { claim: hit, at: doc.at[i] });
-    }
+interface FirstMemo {
+  values: readonly unknown[];
+  /** Index of each key's first entry, or -1 for none. */
+  first: Map<string, number>;
+}
+
+const firstMemos = new Map<string, FirstMemo>();
+
+export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: ReadonlySet<string>, of: (value: T) => ReadonlyMap<string, V>, rule: string): Map<string, Elsewhere<V>> {
+  const values = doc.values;
+  const n = values.length;
+  const memoKey = `${rule}\u0000${doc.path}`;
+  const memo = firstMemos.get(memoKey);
+  // The changed paragraphs, [head, n - tail), against the last version.
+  let head = 0;
+  let tail = 0;
+  if (memo) {
+    const old = memo.values;
+    while (head < n && head < old.length && values[head] === old[head]) head++;
+    while (tail < n - head && tail < old.length - head && values[n - 1 - tail] === old[old.length - 1 - tail]) tail++;
   }
+  const scan = (key: string, from: number, to: number): number => {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (v !== undefined && of(v).has(key)) return i;
+    }
+    return -1;
+  };
+  const first = new Map<string, number>();
+  for (const key of wanted) {
+    const before = memo?.first.get(key);
+    let i: number;
+    if (before === undefined) i = scan(key, 0, n);
+    else if (before >= 0 && before < head) i = before;
+    else {
+      i = scan(key, head, n - tail);
+      if (i < 0) {
+        const oldN = memo!.values.length;
+        if (before < 0) i = -1; // nowhere before, and not in what changed
+        else if (before >= oldN - tail) i = before + (n - oldN); // after the change, where it was
+        else i = scan(key, n - tail, n); // it was in what changed: look on
+      }
+    }
+    first.set(key, i);
+  }
+  if (firstMemos.size > 1000) firstMemos.clear();
+  firstMemos.set(memoKey, { values, first });
+  const found = new Map<string, Elsewhere<V>>();
+  for (const [key, i] of first) if (i >= 0) found.set(key, { claim: of(values[i]!).get(key)!, at: doc.at[i] });
   return found;
 }
 

@@ -54,7 +54,7 @@ export const missingUnit: SplitRule<UnitFacts> = {
     eachPart(doc, (value) => {
       for (let k = 0; k < value.without.length; k++) wanted.add(value.without[k].head);
     });
-    const peers = firstOfEach(doc, wanted, (value) => value.withCurrency);
+    const peers = firstOfEach(doc, wanted, (value) => value.withCurrency, 'missing-unit');
     const out: Draft[] = [];
     eachPart(doc, (value, at) => {
       if (!value.without.length) return;

@@ -87,7 +87,7 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
       append(out, placeDrafts(value.drafts, at, path));
       for (let k = 0; k < value.chinese.length; k++) wanted.add(value.chinese[k].family);
     });
-    const firstArabic = firstOfEach(doc, wanted, (value) => value.arabic);
+    const firstArabic = firstOfEach(doc, wanted, (value) => value.arabic, 'mixed-numeral-style');
     eachPart(doc, (value, at) => {
       if (!value.chinese.length) return;
       const drafts = derivedDrafts(value.chinese, at, path, value.chinese, (c) => firstArabic.get(c.family), (others) => {
