@@ -13,9 +13,19 @@ import type { Claim } from '../../server/src/core/types';
 
 const YEAR = /^\d{4}$/;
 
+/** The phrase governing a figure, scanning its sentence and paragraph afresh for each figure. */
+function phraseByScan(doc: DocContext, claim: Claim): { offset: number; key: string; text: string } | null {
+  const sentence = doc.sentenceOf(claim.start);
+  const inSentence = periodPhrases(doc.text, sentence.start, claim.start);
+  if (inSentence.length) return inSentence[inSentence.length - 1];
+  const para = doc.paragraphOf(claim.start);
+  const inPara = periodPhrases(doc.text, Math.max(para.start, claim.start - 600), claim.start);
+  return inPara.length ? inPara[inPara.length - 1] : null;
+}
+
 /** The period as a direct scan of the whole document finds it, figure by figure. */
 function reference(doc: DocContext, claim: Claim): string {
-  const phrase = periodPhraseOf(doc, claim);
+  const phrase = phraseByScan(doc, claim);
   const key = phrase?.key ?? '';
   const base = doc.analysis.baseDate ? Number(doc.analysis.baseDate.slice(0, 4)) : null;
   const yearsOf = (p: { start: number; end: number }) => periodPhrases(doc.text, p.start, p.end).filter((x) => YEAR.test(x.key));
@@ -40,7 +50,7 @@ function reference(doc: DocContext, claim: Claim): string {
 }
 
 const PIECES = [
-  '2021年', '2022年度', '二〇二三年', '2020年\n', '2019年\n3月', '3月31日', '上年同期', '上年', '去年', '与2020年', '较2021年',
+  '比', '较', '与', '2023年3', '月', '前三季度', '上年同', '期', ' ', '2021年', '2022年度', '二〇二三年', '2020年\n', '2019年\n3月', '3月31日', '上年同期', '上年', '去年', '与2020年', '较2021年',
   '营业收入103.7亿元', '同比增长5%', '净利润20亿元', '，', '。', '\n', '\r\n', '　　', '2024年一季度', '上半年', '用户数达1200万人',
 ];
 
@@ -64,6 +74,9 @@ describe('periods: resolved per paragraph, equal to a scan of the whole document
           const claim = { ...local, start: local.start + w.from, end: local.end + w.from };
           const spec = localPeriod(contexts[i], local);
           assert.strictEqual(resolvePeriod(spec, envs[i]), reference(whole, claim), `text ${t}: ${JSON.stringify(text)} at ${claim.start} (${claim.text})`);
+          const fast = periodPhraseOf(contexts[i], local);
+          const slow = phraseByScan(contexts[i], local);
+          assert.deepStrictEqual(fast && { offset: fast.offset, key: fast.key, text: fast.text }, slow, `phrase of ${claim.text} in text ${t}`);
           compared++;
           if (/上年|同期/.test(periodPhraseOf(whole, claim)?.text ?? '')) priorYear++;
           if ('unresolved' in spec) fromEarlier++;

@@ -84,13 +84,81 @@ export function periodPhrases(text: string, from: number, to: number): { offset:
  */
 export function periodPhraseOf(doc: DocContext, claim: Claim): { offset: number; key: string; text: string } | null {
   const sentence = doc.sentenceOf(claim.start);
-  const inSentence = periodPhrases(doc.text, sentence.start, claim.start);
-  if (inSentence.length > 0) return inSentence[inSentence.length - 1];
+  const inSentence = lastPhraseIn(doc, sentence.start, claim.start);
+  if (inSentence) return inSentence;
   const para = doc.paragraphOf(claim.start);
   // A report pasted as one long line is one "paragraph": look back a bounded distance.
-  const inPara = periodPhrases(doc.text, Math.max(para.start, claim.start - 600), claim.start);
-  if (inPara.length > 0) return inPara[inPara.length - 1];
+  return lastPhraseIn(doc, Math.max(para.start, claim.start - 600), claim.start);
+}
+
+/** A match of PERIOD_WORDS in a whole text, with what periodPhrases decides from around it. */
+interface ScannedPhrase {
+  offset: number;
+  end: number;
+  key: string;
+  text: string;
+  /** A bare year (no quarter, no half): where a month right after it ends (-1: none). */
+  dayEnd: number;
+  /** A comparison word in the three characters before it (比上年, 较去年同期). */
+  base: boolean;
+}
+
+const COMPARISON_BEFORE = /(?:比|较|相比|相较|相较于|与|同)$/;
+const MONTH_AFTER = /\s*\d{1,2}月/y;
+const scans = new WeakMap<DocContext, ScannedPhrase[]>();
+
+function scannedPhrases(doc: DocContext): ScannedPhrase[] {
+  let list = scans.get(doc);
+  if (list) return list;
+  list = [];
+  const text = doc.text;
+  PERIOD_WORDS.lastIndex = 0;
+  for (let m = PERIOD_WORDS.exec(text); m; m = PERIOD_WORDS.exec(text)) {
+    const end = m.index + m[0].length;
+    let dayEnd = -1;
+    if (m[1] && !m[2] && !m[3]) {
+      MONTH_AFTER.lastIndex = end;
+      if (MONTH_AFTER.test(text)) dayEnd = MONTH_AFTER.lastIndex;
+    }
+    list.push({ offset: m.index, end, key: periodKey(m), text: m[0], dayEnd, base: COMPARISON_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index)) });
+  }
+  scans.set(doc, list);
+  return list;
+}
+
+/**
+ * periodPhrases(doc.text, from, to)'s last phrase, from one scan of the text per context. A
+ * match running across `from` or `to` would read differently in the span: then the span itself
+ * is scanned, as periodPhrases does.
+ */
+function lastPhraseIn(doc: DocContext, from: number, to: number): { offset: number; key: string; text: string } | null {
+  const list = scannedPhrases(doc);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  // list[lo] is the first match ending after `from`.
+  if (lo < list.length && list[lo].offset < from) return slowLastPhrase(doc, from, to);
+  let last = lo - 1;
+  while (last + 1 < list.length && list[last + 1].offset < to) last++;
+  if (last >= lo && list[last].end > to) return slowLastPhrase(doc, from, to);
+  for (let i = last; i >= lo; i--) {
+    const p = list[i];
+    // 2021年3月31日: a day, not a period (when its month lies in the span too).
+    if (p.dayEnd >= 0 && p.dayEnd <= to) continue;
+    const base = p.offset - from >= 3 ? p.base : COMPARISON_BEFORE.test(doc.text.slice(from, p.offset));
+    if (base || !p.key) continue;
+    return p;
+  }
   return null;
+}
+
+function slowLastPhrase(doc: DocContext, from: number, to: number): { offset: number; key: string; text: string } | null {
+  const found = periodPhrases(doc.text, from, to);
+  return found.length ? found[found.length - 1] : null;
 }
 
 export function periodOf(doc: DocContext, claim: Claim): string {
