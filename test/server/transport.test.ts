@@ -21,8 +21,8 @@ describe('stdio transport encoding', () => {
       { uri: 'file:///r.txt', version: 0, diagnostics: [diagnostic(0)] },
     ]) {
       const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params };
-      assert.strictEqual(encodeMessage(msg), JSON.stringify(msg));
-      assert.strictEqual(encodeMessage(msg), JSON.stringify(msg), 'the second time, from the remembered JSON');
+      assert.strictEqual(encodeMessage(msg).toString('utf8'), JSON.stringify(msg));
+      assert.strictEqual(encodeMessage(msg).toString('utf8'), JSON.stringify(msg), 'the second time, from the remembered JSON');
     }
   });
 
@@ -32,7 +32,7 @@ describe('stdio transport encoding', () => {
       { jsonrpc: '2.0', method: 'zhFigures/status', params: { uri: 'file:///r.txt', figures: 3 } },
       { jsonrpc: '2.0', id: 2, method: 'workspace/configuration', params: { items: [] } },
     ]) {
-      assert.strictEqual(encodeMessage(msg), JSON.stringify(msg));
+      assert.strictEqual(encodeMessage(msg).toString('utf8'), JSON.stringify(msg));
     }
   });
 });

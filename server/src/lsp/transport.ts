@@ -1,5 +1,5 @@
 // The connection over stdio, with one change to the stock transport: diagnostics are encoded
-// from the JSON of each diagnostic, remembered per diagnostic object. A long report republishes
+// from the UTF-8 JSON of each diagnostic, remembered per diagnostic object. A long report republishes
 // all of its problems on every edit, and the diagnostics of findings an edit did not touch are
 // the very objects published before (diagnostics.ts), so only the changed ones are serialised.
 // Every other message, and every other transport (--node-ipc, --socket, --pipe), is stock.
@@ -13,15 +13,16 @@ import {
   type MessageWriter,
 } from 'vscode-languageserver/node';
 
-const encoded = new WeakMap<object, string>();
+const encoded = new WeakMap<object, Buffer>();
 
-function jsonOf(diagnostic: object): string {
-  let json = encoded.get(diagnostic);
-  if (json === undefined) {
-    json = JSON.stringify(diagnostic);
-    encoded.set(diagnostic, json);
+/** The UTF-8 JSON of one diagnostic, made once per diagnostic object. */
+function bytesOf(diagnostic: object): Buffer {
+  let bytes = encoded.get(diagnostic);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(diagnostic), 'utf8');
+    encoded.set(diagnostic, bytes);
   }
-  return json;
+  return bytes;
 }
 
 interface Publish {
@@ -35,21 +36,34 @@ function isPublish(msg: Message): msg is Message & Publish {
   return m.method === 'textDocument/publishDiagnostics' && !!m.params && Array.isArray(m.params.diagnostics);
 }
 
-/** JSON of a message as the stock encoder writes it; diagnostics from their remembered JSON. */
-export function encodeMessage(msg: Message): string {
-  if (!isPublish(msg)) return JSON.stringify(msg);
+const COMMA = Buffer.from(',');
+const OPEN = Buffer.from('[');
+const CLOSE = Buffer.from(']');
+
+/**
+ * A message as the stock encoder writes it (UTF-8 of JSON.stringify of the whole message);
+ * a publishDiagnostics message put together from each diagnostic's remembered bytes.
+ */
+export function encodeMessage(msg: Message): Buffer {
+  if (!isPublish(msg)) return Buffer.from(JSON.stringify(msg), 'utf8');
   const { diagnostics, ...rest } = msg.params;
   const head = JSON.stringify({ ...msg, params: { ...rest, diagnostics: [] } });
-  // `"diagnostics":[]` is the last member written: splice the list in.
+  // `"diagnostics":[]` is the last member written: the list goes between its brackets.
   const at = head.lastIndexOf('[]');
-  return `${head.slice(0, at)}[${diagnostics.map(jsonOf).join(',')}]${head.slice(at + 2)}`;
+  const parts: Buffer[] = [Buffer.from(head.slice(0, at), 'utf8'), OPEN];
+  diagnostics.forEach((d, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(bytesOf(d));
+  });
+  parts.push(CLOSE, Buffer.from(head.slice(at + 2), 'utf8'));
+  return Buffer.concat(parts);
 }
 
 const encoder = {
   name: 'application/json',
-  encode(msg: Message, options: { charset: BufferEncoding }): Promise<Uint8Array> {
+  encode(msg: Message): Promise<Uint8Array> {
     try {
-      return Promise.resolve(Buffer.from(encodeMessage(msg), options.charset));
+      return Promise.resolve(encodeMessage(msg));
     } catch (e) {
       return Promise.reject(e);
     }
