@@ -54,7 +54,7 @@ export interface Published {
 }
 
 export class DiagnosticsService {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { timeout?: NodeJS.Timeout; immediate?: NodeJS.Immediate }>();
   private readonly published = new Map<string, Published>();
   /** Files that are not open but whose problems were published by a workspace check. */
   private readonly publishedClosed = new Set<string>();
@@ -72,16 +72,21 @@ export class DiagnosticsService {
 
   /** A document changed: check again after the debounce; newer changes push the run back. */
   schedule(uri: string, delay?: number): void {
-    const old = this.timers.get(uri);
-    if (old) clearTimeout(old);
+    this.cancel(uri);
     const ms = delay ?? this.settings.defaults.diagnostics.debounce;
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.checkOpen().catch((e) => this.connection.console.error(`zh-figures: checks failed: ${e?.stack ?? e}`));
-      }, ms)
-    );
+    const run = () => {
+      this.timers.delete(uri);
+      void this.checkOpen().catch((e) => this.connection.console.error(`zh-figures: checks failed: ${e?.stack ?? e}`));
+    };
+    // No debounce: right after the events already queued (a timer would wait at least 1 ms).
+    this.timers.set(uri, ms > 0 ? { timeout: setTimeout(run, ms) } : { immediate: setImmediate(run) });
+  }
+
+  private cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t?.timeout) clearTimeout(t.timeout);
+    if (t?.immediate) clearImmediate(t.immediate);
+    this.timers.delete(uri);
   }
 
   /** Check every open document against everything known and publish what changed. */
@@ -135,9 +140,7 @@ export class DiagnosticsService {
 
   /** Forget a closed document: its problems stay only if a workspace check published them. */
   closed(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
-    this.timers.delete(uri);
+    this.cancel(uri);
     this.published.delete(uri);
     if (!this.publishedClosed.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
