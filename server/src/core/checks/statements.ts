@@ -405,11 +405,6 @@ export class MetricGroup {
   }
 }
 
-function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /**
  * The metric groups over all documents in reading order, with a side in the focus documents

@@ -3,7 +3,8 @@
 // subject, no finding.
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
-import { append, derivedDrafts, DocumentParts, Draft, eachPart, firstOfEach, fix, shiftDraft, SplitRule, text } from '../rule';
+import { DocumentParts, Draft, fix, shiftDraft, SplitRule, text } from '../rule';
+import { append, derivedDrafts, eachPart, firstOfEach } from '../combine';
 
 const MONEY_SUBJECT = /(金额|营收|收入|GMV|gmv|销售额|成交额|交易额|利润|资金|费用|投资|融资|产值|税收|成本|估值|货值|罚款|赔偿|市值|总额|营业额|规模)/;
 const CURRENCY = /(元|美元|港元|港币|欧元|日元|英镑|人民币|¥|￥|\$|RMB|USD|CNY)/;

@@ -5,7 +5,8 @@
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { unitFamily } from '../metric';
-import { append, derivedDrafts, DocumentParts, Draft, draftAt, eachPart, firstOfEach, fix, placeDrafts, shiftDraft, SplitRule, text } from '../rule';
+import { DocumentParts, Draft, draftAt, fix, shiftDraft, SplitRule, text } from '../rule';
+import { append, derivedDrafts, eachPart, firstOfEach, placeDrafts } from '../combine';
 
 const STYLE_KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 

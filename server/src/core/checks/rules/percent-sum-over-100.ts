@@ -3,7 +3,8 @@
 // its shares reach 100%, and multiple-choice surveys (可多选) are skipped.
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isPercent } from '../context';
-import { append, DocumentParts, Draft, eachPart, pct, placeDrafts, SplitRule, text } from '../rule';
+import { DocumentParts, Draft, pct, SplitRule, text } from '../rule';
+import { append, eachPart, placeDrafts } from '../combine';
 import { claimInterval } from '../tolerance';
 
 const SHARE_LEAD = /(占比?|比重|份额|比例)(?:[^，,。；;、\d]{0,10})?(?:为|达到?|约为?|是)?\s*$/;

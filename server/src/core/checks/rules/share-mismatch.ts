@@ -3,7 +3,8 @@
 // 线上32亿元，占40%); a share of anything else (占全国市场的5%) is left alone.
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isAmount, isPercent, sameMeasure, type Span } from '../context';
-import { append, DocumentParts, Draft, eachPart, pct, placeDrafts, SplitRule, text } from '../rule';
+import { DocumentParts, Draft, pct, SplitRule, text } from '../rule';
+import { append, eachPart, placeDrafts } from '../combine';
 import { claimInterval, divide, overlaps, scale } from '../tolerance';
 import { localPeriod, resolvePeriod, type PeriodSpec } from '../metric';
 

@@ -1,0 +1,150 @@
+// Combining what paragraphs hold, for the split rules' conclude step: it runs on every edit over
+// every paragraph's contribution, so each helper here remembers what the last version gave and
+// does again only what the edit changed (see rule.ts for the rule kinds).
+import type { PeriodEnv } from './metric';
+import { shiftDraft, type DocumentParts, type Draft } from './rule';
+
+/** Each paragraph's contribution, in text order, with where its window starts. */
+export function eachPart<T>(doc: DocumentParts<T>, visit: (value: T, at: number, env: PeriodEnv) => void): void {
+  for (let i = 0; i < doc.values.length; i++) {
+    const v = doc.values[i];
+    if (v !== undefined) visit(v, doc.at[i], doc.envs[i]);
+  }
+}
+
+/**
+ * For each wanted key, the first paragraph's entry for it (`of` lists a paragraph's entries by
+ * key) with where that paragraph's window starts. Remembered per rule and document: the next
+ * version compares its paragraphs' contributions with the last one's (the same objects where
+ * nothing changed) and reads again only the changed paragraphs, and what follows them only for
+ * a key whose first entry was among them.
+ */
+interface FirstMemo {
+  values: readonly unknown[];
+  /** Index of each key's first entry, or -1 for none. */
+  first: Map<string, number>;
+}
+
+const firstMemos = new Map<string, FirstMemo>();
+
+export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: ReadonlySet<string>, of: (value: T) => ReadonlyMap<string, V>, rule: string): Map<string, Elsewhere<V>> {
+  const values = doc.values;
+  const n = values.length;
+  const memoKey = `${rule}\u0000${doc.path}`;
+  const memo = firstMemos.get(memoKey);
+  // The changed paragraphs, [head, n - tail), against the last version.
+  let head = 0;
+  let tail = 0;
+  if (memo) {
+    const old = memo.values;
+    while (head < n && head < old.length && values[head] === old[head]) head++;
+    while (tail < n - head && tail < old.length - head && values[n - 1 - tail] === old[old.length - 1 - tail]) tail++;
+  }
+  const scan = (key: string, from: number, to: number): number => {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (v !== undefined && of(v).has(key)) return i;
+    }
+    return -1;
+  };
+  const first = new Map<string, number>();
+  for (const key of wanted) {
+    const before = memo?.first.get(key);
+    let i: number;
+    if (before === undefined) i = scan(key, 0, n);
+    else if (before >= 0 && before < head) i = before;
+    else {
+      i = scan(key, head, n - tail);
+      if (i < 0) {
+        const oldN = memo!.values.length;
+        if (before < 0) i = -1; // nowhere before, and not in what changed
+        else if (before >= oldN - tail) i = before + (n - oldN); // after the change, where it was
+        else i = scan(key, n - tail, n); // it was in what changed: look on
+      }
+    }
+    first.set(key, i);
+  }
+  if (firstMemos.size > 1000) firstMemos.clear();
+  firstMemos.set(memoKey, { values, first });
+  const found = new Map<string, Elsewhere<V>>();
+  for (const [key, i] of first) if (i >= 0) found.set(key, { claim: of(values[i]!).get(key)!, at: doc.at[i] });
+  return found;
+}
+
+/**
+ * Drafts made at window offsets and placed at `at`, remembered per list: a paragraph an edit
+ * did not move hands back the very drafts it did before, and what was derived from them
+ * downstream (findings, diagnostics) can be reused by identity.
+ */
+const placedLists = new WeakMap<readonly Draft[], { at: number; path: string; drafts: Draft[] }>();
+
+const NONE: readonly Draft[] = Object.freeze([]);
+
+/** Push every item of `from` onto `out` (an index loop: this runs for every paragraph, every edit). */
+export function append<T>(out: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) out.push(from[i]);
+}
+
+export function placeDrafts(drafts: readonly Draft[], at: number, path: string): readonly Draft[] {
+  if (drafts.length === 0) return NONE;
+  const hit = placedLists.get(drafts);
+  if (hit && hit.at === at && hit.path === path) return hit.drafts;
+  const placed = drafts.map((d) => shiftDraft(d, at, path));
+  placedLists.set(drafts, { at, path, drafts: placed });
+  return placed;
+}
+
+/** A figure another paragraph holds, and where that paragraph's window starts. */
+export interface Elsewhere<V> {
+  claim: V;
+  at: number;
+}
+
+/**
+ * Drafts a split rule makes for one paragraph's contribution (`owner`), one per key, from what
+ * other paragraphs hold for those keys (`lookup`): remembered while the paragraph stays where
+ * it is and each key still finds the same figure at the same place.
+ */
+const derivedLists = new WeakMap<object, { at: number; path: string; found: (Elsewhere<unknown> | undefined)[]; drafts: Draft[] }>();
+
+export function derivedDrafts<K, V>(
+  owner: object,
+  at: number,
+  path: string,
+  keys: readonly K[],
+  lookup: (key: K) => Elsewhere<V> | undefined,
+  make: (found: (Elsewhere<V> | undefined)[]) => Draft[]
+): Draft[] {
+  const hit = derivedLists.get(owner);
+  if (hit && hit.path === path && hit.found.length === keys.length) {
+    let same = true;
+    for (let k = 0; k < keys.length && same; k++) {
+      const now = lookup(keys[k]);
+      const then = hit.found[k];
+      same = now === undefined ? then === undefined : then !== undefined && then.claim === now.claim && then.at === now.at;
+    }
+    if (same && hit.at === at) return hit.drafts;
+    if (same) {
+      // Only this paragraph moved: the same drafts, moved (the places they name elsewhere stay).
+      const by = at - hit.at;
+      const drafts = hit.drafts.map((d) => moveDraft(d, by));
+      derivedLists.set(owner, { at, path, found: hit.found, drafts });
+      return drafts;
+    }
+  }
+  const found = keys.map(lookup);
+  const drafts = make(found);
+  derivedLists.set(owner, { at, path, found, drafts });
+  return drafts;
+}
+
+/** A draft moved by `by`; what it names elsewhere (`related`, in other paragraphs) stays. */
+function moveDraft(d: Draft, by: number): Draft {
+  return {
+    ...d,
+    start: d.start + by,
+    end: d.end + by,
+    related: d.related,
+    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
