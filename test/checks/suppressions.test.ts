@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { findMarkers, Suppressions } from '../../server/src/core/checks/suppressions';
 import { checkText } from './helpers';
+import { findingsByPath } from '../../server/src/core/checks';
 
 const BAD = '营收从86.4亿元增长到103.7亿元，增长25.6%。';
 
@@ -46,5 +47,17 @@ describe('checks/suppressions', () => {
     assert.ok(s.isSuppressed('invalid-date', offset));
     assert.ok(!s.isSuppressed('weekday-mismatch', offset));
     assert.ok(!s.isSuppressed('invalid-date', 0));
+  });
+});
+
+describe('findings by path', () => {
+  it('groups findings per file in one pass, each list in the order given', () => {
+    const f = (path: string, start: number) => ({ code: 'missing-unit' as const, severity: 'hint' as const, path, start, end: start + 1, message: { en: '', zh: '' }, related: [], fixes: [] });
+    const all = [f('a', 1), f('b', 2), f('a', 3), f('c', 0), f('b', 1)];
+    const byPath = findingsByPath(all);
+    assert.deepStrictEqual([...byPath.keys()], ['a', 'b', 'c']);
+    assert.deepStrictEqual(byPath.get('a')!.map((x) => x.start), [1, 3]);
+    assert.deepStrictEqual(byPath.get('b')!.map((x) => x.start), [2, 1]);
+    assert.strictEqual(byPath.get('missing'), undefined);
   });
 });

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { parseArgs } from './args';
 import type { CliIo } from './main';
 import { analyzeReports } from './analyze-reports';
-import { checkDocuments, DEFAULT_SEVERITIES, RULES, ruleDocUrl } from '../core/checks';
+import { checkDocuments, DEFAULT_SEVERITIES, findingsByPath, RULES, ruleDocUrl } from '../core/checks';
 import type { CheckInput, Finding, LocalizedText, RuleCode } from '../core/checks/types';
 import { LineIndex } from '../core/position';
 import { RULE_TITLES } from '../core/checks/titles';
@@ -62,12 +62,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
 
 /** `--json`: exactly the shape of the CLI contract, positions 0-based like LSP. */
 function toJson(inputs: CheckInput[], findings: Finding[], indexOf: (p: string) => LineIndex, lang: Lang) {
+  const byPath = findingsByPath(findings);
   return {
     version: 1,
     files: inputs.map((i) => ({
       path: i.path,
-      diagnostics: findings
-        .filter((f) => f.path === i.path)
+      diagnostics: (byPath.get(i.path) ?? [])
         .map((f) => {
           const p = indexOf(f.path).positionAt(f.start);
           return {

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { AnnotationsFile, findAnnotationsRoot, type StoreRead } from '../annotations-store';
 import { buildFileReport, reportCsv, reportJson, reportMarkdown, resolveMarks, type FileReport } from '../core/annotations';
-import { checkDocuments } from '../core/checks';
+import { checkDocuments, findingsByPath } from '../core/checks';
 import { analyzeReports } from './analyze-reports';
 import { parseArgs } from './args';
 import { langFromEnv } from './check';
@@ -46,6 +46,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     return stores.get(root)!;
   };
 
+  const byPath = findingsByPath(findings);
   const reports: FileReport[] = inputs.map((input) => {
     const store = storeFor(input.path);
     const rel = store?.file.relative(input.path) ?? null;
@@ -57,7 +58,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
         text,
         claims: input.analysis.claims,
         marks: resolveMarks(marks, text, input.analysis.claims),
-        findings: findings.filter((f) => f.path === input.path),
+        findings: byPath.get(input.path) ?? [],
         annotations: store && store.read.exists ? store.file.path : null,
       },
       lang

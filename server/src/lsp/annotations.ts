@@ -18,6 +18,7 @@ import {
   summarize,
   type ResolvedMark,
 } from '../core/annotations';
+import { findingsByPath } from '../core/checks';
 import type { Finding, LocalizedText } from '../core/checks/types';
 import type { Locale } from '../core/format';
 import type { Claim } from '../core/types';
@@ -349,7 +350,8 @@ export class AnnotationService {
     const all = await this.reports.all();
     const wanted = params.uris?.length ? (await Promise.all(params.uris.map((u) => this.reports.get(u)))).filter((r): r is Report => !!r) : all;
     const list = wanted.filter((r) => !r.doc.skipped).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const findings = await check([...list, ...all.filter((r) => !list.some((l) => l.uri === r.uri))]);
+    const listed = new Set(list.map((l) => l.uri));
+    const findings = findingsByPath(await check([...list, ...all.filter((r) => !listed.has(r.uri))]));
     let marks = 0;
     const files = list.map((r) => {
       const placed = this.place(r);
@@ -360,7 +362,7 @@ export class AnnotationService {
           text: r.doc.text,
           claims: r.doc.figures.claims,
           marks: placed.marks,
-          findings: findings.filter((f) => f.path === r.uri),
+          findings: findings.get(r.uri) ?? [],
           annotations: placed.location?.read.exists ? placed.location.store.path : null,
         },
         this.locale

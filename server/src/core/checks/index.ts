@@ -122,6 +122,17 @@ export function finishFindings(
   return out;
 }
 
+/** Findings grouped by path (each list in the order given). */
+export function findingsByPath(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = out.get(f.path);
+    if (list) list.push(f);
+    else out.set(f.path, [f]);
+  }
+  return out;
+}
+
 /** Run every enabled rule over the inputs; findings sorted by path order, then offset. */
 export function checkDocuments(inputs: CheckInput[], config?: ChecksConfig): Finding[] {
   const paths = inputs.map((i) => i.path);
