@@ -41,8 +41,11 @@ describe('diagnostics reused across versions', () => {
     assert.strictEqual(reuse(finding(16, 18, 'm', [[3, 5]])), undefined, 'not moved with the edit');
   });
 
-  it('reuses nothing when a line was added or removed', () => {
-    assert.strictEqual(reusableDiagnostics(previous, before.replace('第二行', '第二\n行'), 5), undefined);
-    assert.strictEqual(reusableDiagnostics(previous, before.replace('\n第二行文字。', ''), 5), undefined);
+  it('reuses only what is above the edit when a line was added or removed', () => {
+    const split = reusableDiagnostics(previous, before.replace('第二行', '第二\n行'), 5)!;
+    assert.strictEqual(split(finding(3, 5)), diagnostics[0], 'above the edit');
+    assert.strictEqual(split(finding(17, 19, 'm', [[3, 5]])), undefined, 'below it, on another line now');
+    const joined = reusableDiagnostics(previous, before.replace('\n第二行文字。', ''), 5)!;
+    assert.strictEqual(joined(finding(9, 11, 'm', [[3, 5]])), undefined);
   });
 });

@@ -7,8 +7,21 @@ export interface TextChange {
   newEnd: number;
 }
 
+/**
+ * The last pair asked about: on a keystroke the re-analysis, the re-check and the diagnostics
+ * each ask for the change between the same two versions.
+ */
+let last: { before: string; after: string; change: TextChange } | undefined;
+
 /** The one span two versions of a text differ in (common prefix and suffix compared natively). */
 export function changeBetween(before: string, after: string): TextChange {
+  if (last && last.before === before && last.after === after) return last.change;
+  const change = compare(before, after);
+  last = { before, after, change };
+  return change;
+}
+
+function compare(before: string, after: string): TextChange {
   const max = Math.min(before.length, after.length);
   let lo = 0;
   for (let step = 4096; step >= 1; step >>= 3) {

@@ -2,7 +2,8 @@
 // A finding after an edit has new offsets but, unless the edit added or removed a line, the very
 // same lines and characters: the finding the previous version had there (same rule, message
 // and places, mapped through the edit) had the same diagnostic. Findings on the edited lines,
-// and findings that name another report, are made afresh.
+// and findings that name another report, are made afresh; when lines were added or removed,
+// so is everything below the edit.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../core/checks/types';
 import { changeBetween } from '../core/text-change';
@@ -26,12 +27,12 @@ function lineBreaks(text: string, from: number, to: number): number {
 
 const keyOf = (code: string, start: number, end: number) => `${code}\u0000${start}\u0000${end}`;
 
-/** A lookup of the previous version's diagnostic for a finding of `text`, or undefined if none can be reused at all. */
+/** A lookup of the previous version's diagnostic for a finding of `text`. */
 export function reusableDiagnostics(previous: PublishedVersion, text: string, maxRelated: number): ((f: Finding) => Diagnostic | undefined) | undefined {
   if (previous.diagnostics.length === 0) return undefined;
   const change = changeBetween(previous.text, text);
-  // A line added or removed moves every line below it: nothing below could be reused.
-  if (lineBreaks(previous.text, change.start, change.oldEnd) !== lineBreaks(text, change.start, change.newEnd)) return undefined;
+  // A line added or removed moves every line below it: only what is above can be reused.
+  const linesMoved = lineBreaks(previous.text, change.start, change.oldEnd) !== lineBreaks(text, change.start, change.newEnd);
   // The edited lines of the new text: positions on them moved within their line.
   let touchedFrom = change.start;
   while (touchedFrom > 0 && !isBreak(text.charCodeAt(touchedFrom - 1))) touchedFrom--;
@@ -39,7 +40,7 @@ export function reusableDiagnostics(previous: PublishedVersion, text: string, ma
   while (touchedTo < text.length && !isBreak(text.charCodeAt(touchedTo))) touchedTo++;
   const delta = change.newEnd - change.oldEnd;
   /** The offset in the previous text, or -1 on an edited line. */
-  const back = (o: number) => (o < touchedFrom ? o : o > touchedTo ? o - delta : -1);
+  const back = (o: number) => (o < touchedFrom ? o : o > touchedTo && !linesMoved ? o - delta : -1);
   const index = new Map<string, number>();
   previous.findings.forEach((g, i) => index.set(keyOf(g.code, g.start, g.end), i));
   return (f) => {

@@ -215,35 +215,7 @@ export class DiagnosticsService {
     return total;
   }
 
-  /**
-   * A finding's diagnostic as made last time: a finding an edit did not touch is the same
-   * object (core placeDrafts), and while every place it names still reads the same line and
-   * character, so is its diagnostic.
-   */
-  private readonly made = new WeakMap<Finding, { locale: Locale; ruleDocs: string | undefined; diagnostic: Diagnostic }>();
-
   private toDiagnostic(doc: AnalyzedDocument, f: Finding): Diagnostic {
-    const hit = this.made.get(f);
-    if (hit && hit.locale === this.locale && hit.ruleDocs === this.ruleDocs && this.samePlaces(hit.diagnostic, doc, f)) return hit.diagnostic;
-    const diagnostic = this.makeDiagnostic(doc, f);
-    this.made.set(f, { locale: this.locale, ruleDocs: this.ruleDocs, diagnostic });
-    return diagnostic;
-  }
-
-  private samePlaces(d: Diagnostic, doc: AnalyzedDocument, f: Finding): boolean {
-    if (!sameRange(d.range, doc, f.start, f.end)) return false;
-    const related = d.relatedInformation ?? [];
-    let k = 0;
-    for (const r of f.related.length > MAX_RELATED ? f.related.slice(0, MAX_RELATED) : f.related) {
-      const target = r.path === f.path ? doc : this.reports.peek(r.path);
-      if (!target) continue;
-      const shown = related[k++];
-      if (!shown || shown.location.uri !== r.path || !sameRange(shown.location.range, target, r.start, r.end)) return false;
-    }
-    return k === related.length;
-  }
-
-  private makeDiagnostic(doc: AnalyzedDocument, f: Finding): Diagnostic {
     const related: DiagnosticRelatedInformation[] = [];
     for (const r of f.related.length > MAX_RELATED ? f.related.slice(0, MAX_RELATED) : f.related) {
       const target = r.path === f.path ? doc : this.reports.peek(r.path);
@@ -261,11 +233,4 @@ export class DiagnosticsService {
     if (this.ruleDocs) d.codeDescription = { href: `${this.ruleDocs}#${f.code}` };
     return d;
   }
-}
-
-function sameRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }, doc: AnalyzedDocument, start: number, end: number): boolean {
-  const a = doc.lines.positionAt(start);
-  if (a.line !== range.start.line || a.character !== range.start.character) return false;
-  const b = doc.lines.positionAt(end);
-  return b.line === range.end.line && b.character === range.end.character;
 }

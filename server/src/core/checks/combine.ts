@@ -71,19 +71,19 @@ export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: ReadonlySet<str
   return found;
 }
 
+/** Push every item of `from` onto `out` (an index loop: this runs for every paragraph, every edit). */
+export function append<T>(out: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) out.push(from[i]);
+}
+
+const NONE: readonly Draft[] = Object.freeze([]);
+
 /**
  * Drafts made at window offsets and placed at `at`, remembered per list: a paragraph an edit
  * did not move hands back the very drafts it did before, and what was derived from them
  * downstream (findings, diagnostics) can be reused by identity.
  */
 const placedLists = new WeakMap<readonly Draft[], { at: number; path: string; drafts: Draft[] }>();
-
-const NONE: readonly Draft[] = Object.freeze([]);
-
-/** Push every item of `from` onto `out` (an index loop: this runs for every paragraph, every edit). */
-export function append<T>(out: T[], from: readonly T[]): void {
-  for (let i = 0; i < from.length; i++) out.push(from[i]);
-}
 
 export function placeDrafts(drafts: readonly Draft[], at: number, path: string): readonly Draft[] {
   if (drafts.length === 0) return NONE;
@@ -125,9 +125,10 @@ export function derivedDrafts<K, V>(
     }
     if (same && hit.at === at) return hit.drafts;
     if (same) {
-      // Only this paragraph moved: the same drafts, moved (the places they name elsewhere stay).
+      // Only this paragraph moved: the same drafts, moved. What they name elsewhere stays:
+      // placed drafts' related locations carry their path, which shiftDraft leaves alone.
       const by = at - hit.at;
-      const drafts = hit.drafts.map((d) => moveDraft(d, by));
+      const drafts = hit.drafts.map((d) => shiftDraft(d, by, path));
       derivedLists.set(owner, { at, path, found: hit.found, drafts });
       return drafts;
     }
@@ -136,15 +137,4 @@ export function derivedDrafts<K, V>(
   const drafts = make(found);
   derivedLists.set(owner, { at, path, found, drafts });
   return drafts;
-}
-
-/** A draft moved by `by`; what it names elsewhere (`related`, in other paragraphs) stays. */
-function moveDraft(d: Draft, by: number): Draft {
-  return {
-    ...d,
-    start: d.start + by,
-    end: d.end + by,
-    related: d.related,
-    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
-  };
 }

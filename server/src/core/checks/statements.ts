@@ -82,7 +82,6 @@ const sameEnv = (a: PeriodEnv, b: PeriodEnv) => a === b || (a.documentYear === b
 export class StatementDoc {
   private slots: Slot[] = [];
   private readonly byKey = new Map<string, MetricStatement[]>();
-  private inOrder?: MetricStatement[];
   private named?: Set<string>;
   private names: () => Set<string> = () => new Set();
 
@@ -106,8 +105,8 @@ export class StatementDoc {
       old[old.length - 1 - tail].statements === statements[n - 1 - tail] &&
       sameEnv(old[old.length - 1 - tail].env, envs[n - 1 - tail])
     ) tail++;
-    if (head === old.length && head === n && old.every((slot, i) => slot.at === at[i])) return;
     if (head === old.length && head === n) {
+      // The same statements: at most moved.
       for (let i = 0; i < n; i++) old[i].at = at[i];
       return;
     }
@@ -149,17 +148,6 @@ export class StatementDoc {
       this.byKey.set(key, list ? mergeByStart(list, fresh) : fresh);
     }
     this.slots = slots;
-    this.inOrder = undefined;
-  }
-
-  /** Every statement, in document order. */
-  get statements(): MetricStatement[] {
-    if (!this.inOrder) {
-      const out: MetricStatement[] = [];
-      for (const slot of this.slots) for (const s of slot.placed) out.push(s);
-      this.inOrder = out;
-    }
-    return this.inOrder;
   }
 
   /** The statements of each metric, in document order. */
@@ -171,7 +159,6 @@ export class StatementDoc {
   get orgs(): Set<string> {
     return (this.named ??= this.names());
   }
-
 }
 
 /** Two lists in document order, as one. */

@@ -1,7 +1,7 @@
 // A document as the rules read it: paragraph by paragraph, each in a window from the end of
 // the paragraph before it to the start of the next one, so that the line breaks and 　　
 // indents around it end its sentences exactly as in the whole text. Every rule reads a
-// paragraph only through its window; what spans paragraphs is combined afterwards (rule.ts),
+// paragraph only through its window; what spans paragraphs is combined afterwards (combine.ts),
 // which is what lets an edit re-check only the paragraphs it touched.
 import type { Claim, DocumentAnalysis, Paragraph, ParagraphFigures } from '../types';
 import { DocContext } from './context';
