@@ -11,6 +11,7 @@ import { MONEY_WORDS, MONEY_VERBS } from './units';
 import { addUserWords } from './segmenter';
 import { BoundedCache } from './bounded-cache';
 import { changeBetween } from './text-change';
+import { detached } from './detached';
 
 /** One paragraph's analysis, at paragraph offsets. Never mutated once made, but for `placed`. */
 interface ParagraphResult extends ParagraphFigures {
@@ -238,16 +239,6 @@ export function reanalyze(previous: TextAnalysis, text: string, options: Analysi
     results.push(previous.paragraphResults[i]);
   }
   return new TextAnalysis(text, paragraphs, results, prepared.base, prepared.keyPrefix);
-}
-
-/**
- * A copy of a paragraph that does not keep its document alive. V8 slices of 13+ characters
- * point into their parent string, so a cached result whose claim texts are slices of the
- * paragraph would pin the whole text of the version it came from: an open 1 MB document
- * leaked about 1 MB of old versions per edit. Slicing a concatenation forces a flat copy.
- */
-function detached(s: string): string {
-  return s.length < 13 ? s : (s + '\u0000').slice(0, -1);
 }
 
 function shiftClaim(c: Claim, by: number): Claim {

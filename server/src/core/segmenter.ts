@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { detached } from './detached';
 import type { UserWord } from './types';
 import { REPORT_TERMS } from './gazetteer';
 
@@ -102,8 +103,7 @@ export function tag(s: string): readonly Token[] {
   const j = load();
   const tokens = j ? j.tag(s) : fallbackTag(s);
   if (tagged.size >= TAGGED_LIMIT) tagged.clear();
-  // A flat copy of a long key: a slice would keep the whole paragraph it came from alive.
-  tagged.set(s.length < 13 ? s : (s + '\u0000').slice(0, -1), tokens);
+  tagged.set(detached(s), tokens);
   return tokens;
 }
 

@@ -62,6 +62,11 @@ function periodKey(m: RegExpExecArray): string {
   return '';
 }
 
+/** 比上年 / 较去年同期: the phrase after it is a comparison base. */
+const COMPARISON_BEFORE = /(?:比|较|相比|相较|相较于|与|同)$/;
+/** 2021年3月: a month right after a year makes it a day's year (sticky: tested at an offset). */
+const MONTH_AFTER = /\s*\d{1,2}月/y;
+
 /** Every period phrase in a span of text, with its offset. */
 export function periodPhrases(text: string, from: number, to: number): { offset: number; key: string; text: string }[] {
   const out: { offset: number; key: string; text: string }[] = [];
@@ -69,9 +74,12 @@ export function periodPhrases(text: string, from: number, to: number): { offset:
   PERIOD_WORDS.lastIndex = 0;
   for (let m = PERIOD_WORDS.exec(slice); m; m = PERIOD_WORDS.exec(slice)) {
     // 2021年3月31日: a day, not a period; skip full dates.
-    if (m[1] && /^\s*\d{1,2}月/.test(slice.slice(m.index + m[0].length)) && !m[2] && !m[3]) continue;
+    if (m[1] && !m[2] && !m[3]) {
+      MONTH_AFTER.lastIndex = m.index + m[0].length;
+      if (MONTH_AFTER.test(slice)) continue;
+    }
     // 比上年增长 / 较去年同期: a comparison base, not the period of what follows.
-    if (/(?:比|较|相比|相较|相较于|与|同)$/.test(slice.slice(Math.max(0, m.index - 3), m.index))) continue;
+    if (COMPARISON_BEFORE.test(slice.slice(Math.max(0, m.index - 3), m.index))) continue;
     const key = periodKey(m);
     if (key) out.push({ offset: from + m.index, key, text: m[0] });
   }
@@ -103,8 +111,6 @@ interface ScannedPhrase {
   base: boolean;
 }
 
-const COMPARISON_BEFORE = /(?:比|较|相比|相较|相较于|与|同)$/;
-const MONTH_AFTER = /\s*\d{1,2}月/y;
 const scans = new WeakMap<DocContext, ScannedPhrase[]>();
 
 function scannedPhrases(doc: DocContext): ScannedPhrase[] {

@@ -5,6 +5,7 @@
 // which is what lets an edit re-check only the paragraphs it touched.
 import type { Claim, DocumentAnalysis, Paragraph, ParagraphFigures } from '../types';
 import { DocContext } from './context';
+import { detached } from '../detached';
 
 export interface ParagraphWindow {
   /** The window in the document: window offset + from = document offset. */
@@ -104,7 +105,7 @@ export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): D
   return new DocContext('', {
     // A copy, not a slice: whatever the rules keep of the window (a word, a category) must not
     // hold on to the whole text of this version of the document.
-    text: (analysis.text.slice(w.from, w.to) + '\u0000').slice(0, -1),
+    text: detached(analysis.text.slice(w.from, w.to)),
     claims: w.figures.claims.map((c) => {
       const copy = { ...c, start: c.start + by, end: c.end + by };
       originals.set(copy, c);
