@@ -6,8 +6,8 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../../server/src/core/checks/types';
 import { reusableDiagnostics } from '../../server/src/lsp/diagnostic-reuse';
 
-const finding = (start: number, end: number, en = 'm', related: [number, number][] = []): Finding => ({
-  code: 'missing-unit',
+const finding = (start: number, end: number, en = 'm', related: [number, number][] = [], code: Finding['code'] = 'missing-unit'): Finding => ({
+  code,
   severity: 'hint',
   path: 'file:///r.txt',
   start,
@@ -47,5 +47,16 @@ describe('diagnostics reused across versions', () => {
     assert.strictEqual(split(finding(17, 19, 'm', [[3, 5]])), undefined, 'below it, on another line now');
     const joined = reusableDiagnostics(previous, before.replace('\n第二行文字。', ''), 5)!;
     assert.strictEqual(joined(finding(9, 11, 'm', [[3, 5]])), undefined);
+  });
+
+  it('tells apart findings that start at one place: by end and by rule', () => {
+    const text = '第一行3亿元。\n第二行文字。';
+    const at3 = [finding(3, 5), finding(3, 6), finding(3, 5, 'm', [], 'scale-slip')];
+    const shown = at3.map((f, i) => ({ message: `d${i}` }) as Diagnostic);
+    const reuse = reusableDiagnostics({ text, findings: at3, diagnostics: shown }, text.replace('第二行', '第二行的'), 5)!;
+    assert.strictEqual(reuse(finding(3, 6)), shown[1]);
+    assert.strictEqual(reuse(finding(3, 5, 'm', [], 'scale-slip')), shown[2]);
+    assert.strictEqual(reuse(finding(3, 5)), shown[0]);
+    assert.strictEqual(reuse(finding(3, 7)), undefined);
   });
 });

@@ -106,6 +106,7 @@ function dictionaryKey(userWords: UserWord[]): string {
 export class TextAnalysis implements DocumentAnalysis {
   private placedClaims?: Claim[];
   private placedEntities?: Entity[];
+  private counted?: { claims: number; entities: number };
 
   constructor(
     readonly text: string,
@@ -134,17 +135,23 @@ export class TextAnalysis implements DocumentAnalysis {
     return this.placedEntities!;
   }
 
-  /** How many figures, without placing them. */
+  /** How many figures, without placing them (asked after every publish: counted once). */
   get claimCount(): number {
-    let n = 0;
-    for (const r of this.paragraphResults) n += r.claims.length;
-    return n;
+    return (this.counted ??= this.count()).claims;
   }
 
   get entityCount(): number {
-    let n = 0;
-    for (const r of this.paragraphResults) n += r.entities.length;
-    return n;
+    return (this.counted ??= this.count()).entities;
+  }
+
+  private count(): { claims: number; entities: number } {
+    let claims = 0;
+    let entities = 0;
+    for (const r of this.paragraphResults) {
+      claims += r.claims.length;
+      entities += r.entities.length;
+    }
+    return { claims, entities };
   }
 
   private place(): void {

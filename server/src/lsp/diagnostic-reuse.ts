@@ -25,7 +25,6 @@ function lineBreaks(text: string, from: number, to: number): number {
   return n;
 }
 
-const keyOf = (code: string, start: number, end: number) => `${code}\u0000${start}\u0000${end}`;
 
 /** A lookup of the previous version's diagnostic for a finding of `text`. */
 export function reusableDiagnostics(previous: PublishedVersion, text: string, maxRelated: number): ((f: Finding) => Diagnostic | undefined) | undefined {
@@ -41,14 +40,34 @@ export function reusableDiagnostics(previous: PublishedVersion, text: string, ma
   const delta = change.newEnd - change.oldEnd;
   /** The offset in the previous text, or -1 on an edited line. */
   const back = (o: number) => (o < touchedFrom ? o : o > touchedTo && !linesMoved ? o - delta : -1);
-  const index = new Map<string, number>();
-  previous.findings.forEach((g, i) => index.set(keyOf(g.code, g.start, g.end), i));
+  // Per start offset, the previous findings there (few): numbers as keys, nothing built per
+  // lookup (this runs for every finding on every keystroke).
+  const index = new Map<number, number | number[]>();
+  previous.findings.forEach((g, i) => {
+    const there = index.get(g.start);
+    if (there === undefined) index.set(g.start, i);
+    else if (typeof there === 'number') index.set(g.start, [there, i]);
+    else there.push(i);
+  });
+  const find = (code: string, start: number, end: number): number => {
+    const there = index.get(start);
+    if (there === undefined) return -1;
+    if (typeof there === 'number') {
+      const g = previous.findings[there];
+      return g.end === end && g.code === code ? there : -1;
+    }
+    for (const i of there) {
+      const g = previous.findings[i];
+      if (g.end === end && g.code === code) return i;
+    }
+    return -1;
+  };
   return (f) => {
     const start = back(f.start);
     const end = back(f.end);
     if (start < 0 || end < 0) return undefined;
-    const i = index.get(keyOf(f.code, start, end));
-    if (i === undefined) return undefined;
+    const i = find(f.code, start, end);
+    if (i < 0) return undefined;
     const g = previous.findings[i];
     if (g.severity !== f.severity || g.message.en !== f.message.en || g.message.zh !== f.message.zh) return undefined;
     const shown = Math.min(f.related.length, maxRelated);

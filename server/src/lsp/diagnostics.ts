@@ -51,6 +51,8 @@ export interface Published {
    * keystroke (a new version is always sent) cost more than the checks of a paragraph.
    */
   key?: string;
+  /** Diagnostics per severity, counted when first asked. */
+  counts?: Pick<DocumentStatus, 'errors' | 'warnings' | 'infos' | 'hints'>;
 }
 
 export class DiagnosticsService {
@@ -157,14 +159,19 @@ export class DiagnosticsService {
 
   /** Error/warning/information/hint counts of what is published for a document. */
   counts(uri: string): Pick<DocumentStatus, 'errors' | 'warnings' | 'infos' | 'hints'> {
-    const c = { errors: 0, warnings: 0, infos: 0, hints: 0 };
-    for (const d of this.published.get(uri)?.diagnostics ?? []) {
-      if (d.severity === DiagnosticSeverity.Error) c.errors++;
-      else if (d.severity === DiagnosticSeverity.Warning) c.warnings++;
-      else if (d.severity === DiagnosticSeverity.Information) c.infos++;
-      else c.hints++;
+    const entry = this.published.get(uri);
+    if (!entry) return { errors: 0, warnings: 0, infos: 0, hints: 0 };
+    // Counted once per publish: the status bar asks for them after every keystroke.
+    if (!entry.counts) {
+      const c = (entry.counts = { errors: 0, warnings: 0, infos: 0, hints: 0 });
+      for (const d of entry.diagnostics) {
+        if (d.severity === DiagnosticSeverity.Error) c.errors++;
+        else if (d.severity === DiagnosticSeverity.Warning) c.warnings++;
+        else if (d.severity === DiagnosticSeverity.Information) c.infos++;
+        else c.hints++;
+      }
     }
-    return c;
+    return { ...entry.counts };
   }
 
   status(uri: string, doc: AnalyzedDocument | undefined): DocumentStatus {

@@ -14,6 +14,9 @@ export function hasEnoughChinese(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) cjk++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    // Decided already, even if all that is left were Latin letters: a report is judged on its
+    // first few thousand characters (this runs on every keystroke).
+    if ((i & 1023) === 1023 && cjk >= 4 && cjk * 10 >= latin + (n - i - 1)) return true;
   }
   // One ideograph carries about as much as a short English word: ask for at least a few,
   // and at least one per ten Latin letters.

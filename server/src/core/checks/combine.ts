@@ -27,19 +27,23 @@ interface FirstMemo {
 
 const firstMemos = new Map<string, FirstMemo>();
 
-export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: ReadonlySet<string>, of: (value: T) => ReadonlyMap<string, V>, rule: string): Map<string, Elsewhere<V>> {
+/** The paragraphs whose contribution changed, [head, values.length - tail), against `old`. */
+function changedSpan(old: readonly unknown[], values: readonly unknown[]): { head: number; tail: number } {
+  const n = values.length;
+  let head = 0;
+  let tail = 0;
+  while (head < n && head < old.length && values[head] === old[head]) head++;
+  while (tail < n - head && tail < old.length - head && values[n - 1 - tail] === old[old.length - 1 - tail]) tail++;
+  return { head, tail };
+}
+
+export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: Iterable<string>, of: (value: T) => ReadonlyMap<string, V>, rule: string): Map<string, Elsewhere<V>> {
   const values = doc.values;
   const n = values.length;
   const memoKey = `${rule}\u0000${doc.path}`;
   const memo = firstMemos.get(memoKey);
   // The changed paragraphs, [head, n - tail), against the last version.
-  let head = 0;
-  let tail = 0;
-  if (memo) {
-    const old = memo.values;
-    while (head < n && head < old.length && values[head] === old[head]) head++;
-    while (tail < n - head && tail < old.length - head && values[n - 1 - tail] === old[old.length - 1 - tail]) tail++;
-  }
+  const { head, tail } = memo ? changedSpan(memo.values, values) : { head: 0, tail: 0 };
   const scan = (key: string, from: number, to: number): number => {
     for (let i = from; i < to; i++) {
       const v = values[i];
@@ -69,6 +73,40 @@ export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: ReadonlySet<str
   const found = new Map<string, Elsewhere<V>>();
   for (const [key, i] of first) if (i >= 0) found.set(key, { claim: of(values[i]!).get(key)!, at: doc.at[i] });
   return found;
+}
+
+/**
+ * Every key the paragraphs' contributions name (`keysOf`), as a count per key. Remembered per
+ * rule and document: the next version subtracts what its changed paragraphs named and adds
+ * what they name now, instead of reading every paragraph again.
+ */
+interface KeysMemo {
+  values: readonly unknown[];
+  counts: Map<string, number>;
+}
+
+const keyMemos = new Map<string, KeysMemo>();
+
+export function keysOfParts<T>(doc: DocumentParts<T>, keysOf: (value: T, visit: (key: string) => void) => void, rule: string): ReadonlyMap<string, number> {
+  const values = doc.values;
+  const memoKey = `${rule}\u0000${doc.path}`;
+  const memo = keyMemos.get(memoKey);
+  const counts = memo?.counts ?? new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const remove = (key: string) => {
+    const c = counts.get(key)! - 1;
+    if (c > 0) counts.set(key, c);
+    else counts.delete(key);
+  };
+  const { head, tail } = memo ? changedSpan(memo.values, values) : { head: 0, tail: 0 };
+  if (memo) {
+    const old = memo.values as readonly (T | undefined)[];
+    for (let i = head; i < old.length - tail; i++) if (old[i] !== undefined) keysOf(old[i]!, remove);
+  }
+  for (let i = head; i < values.length - tail; i++) if (values[i] !== undefined) keysOf(values[i]!, add);
+  if (keyMemos.size > 1000) keyMemos.clear();
+  keyMemos.set(memoKey, { values, counts });
+  return counts;
 }
 
 /** Push every item of `from` onto `out` (an index loop: this runs for every paragraph, every edit). */

@@ -89,6 +89,9 @@ function findingOf(d: Draft, severity: Severity): Finding {
   return f;
 }
 
+/** start × PLACE_SPAN + end is one exact number for offsets below 2^26 (texts are far shorter). */
+const PLACE_SPAN = 2 ** 26;
+
 /**
  * Drafts to findings: the configured severity, duplicates dropped (the first kept), the inline
  * silencing markers of each text, and each file's findings by offset; files in input order.
@@ -100,13 +103,19 @@ export function finishFindings(
   ignoreSuppressions = false
 ): Finding[] {
   const byPath = new Map<string, Finding[]>();
-  const seen = new Set<string>();
+  // Per path and rule, the places taken (start and end in one number): no key is built per
+  // draft, which matters on every keystroke in a long report.
+  const taken = new Map<string, Map<RuleCode, Set<number>>>();
   for (const d of drafts) {
     const setting = severityOf(d.code, d.path);
     if (setting === 'off') continue;
-    const key = `${d.path}\u0000${d.code}\u0000${d.start}\u0000${d.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let perRule = taken.get(d.path);
+    if (!perRule) taken.set(d.path, (perRule = new Map()));
+    let places = perRule.get(d.code);
+    if (!places) perRule.set(d.code, (places = new Set()));
+    const place = d.start * PLACE_SPAN + d.end;
+    if (places.has(place)) continue;
+    places.add(place);
     let list = byPath.get(d.path);
     if (!list) byPath.set(d.path, (list = []));
     list.push(findingOf(d, setting));

@@ -4,7 +4,7 @@
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { DocumentParts, Draft, fix, shiftDraft, SplitRule, text } from '../rule';
-import { append, derivedDrafts, eachPart, firstOfEach } from '../combine';
+import { append, derivedDrafts, eachPart, firstOfEach, keysOfParts } from '../combine';
 
 const MONEY_SUBJECT = /(金额|营收|收入|GMV|gmv|销售额|成交额|交易额|利润|资金|费用|投资|融资|产值|税收|成本|估值|货值|罚款|赔偿|市值|总额|营业额|规模)/;
 const CURRENCY = /(元|美元|港元|港币|欧元|日元|英镑|人民币|¥|￥|\$|RMB|USD|CNY)/;
@@ -51,11 +51,10 @@ export const missingUnit: SplitRule<UnitFacts> = {
   // that has one.
   conclude(doc: DocumentParts<UnitFacts>) {
     const path = doc.path;
-    const wanted = new Set<string>();
-    eachPart(doc, (value) => {
-      for (let k = 0; k < value.without.length; k++) wanted.add(value.without[k].head);
-    });
-    const peers = firstOfEach(doc, wanted, (value) => value.withCurrency, 'missing-unit');
+    const wanted = keysOfParts(doc, (value, visit) => {
+      for (let k = 0; k < value.without.length; k++) visit(value.without[k].head);
+    }, 'missing-unit');
+    const peers = firstOfEach(doc, wanted.keys(), (value) => value.withCurrency, 'missing-unit');
     const out: Draft[] = [];
     eachPart(doc, (value, at) => {
       if (!value.without.length) return;

@@ -6,7 +6,7 @@ import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { unitFamily } from '../metric';
 import { DocumentParts, Draft, draftAt, fix, shiftDraft, SplitRule, text } from '../rule';
-import { append, derivedDrafts, eachPart, firstOfEach, placeDrafts } from '../combine';
+import { append, derivedDrafts, eachPart, firstOfEach, keysOfParts, placeDrafts } from '../combine';
 
 const STYLE_KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 
@@ -83,12 +83,13 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
   conclude(doc: DocumentParts<StyleFacts>) {
     const path = doc.path;
     const out: Draft[] = [];
-    const wanted = new Set<string>();
     eachPart(doc, (value, at) => {
-      append(out, placeDrafts(value.drafts, at, path));
-      for (let k = 0; k < value.chinese.length; k++) wanted.add(value.chinese[k].family);
+      if (value.drafts.length) append(out, placeDrafts(value.drafts, at, path));
     });
-    const firstArabic = firstOfEach(doc, wanted, (value) => value.arabic, 'mixed-numeral-style');
+    const wanted = keysOfParts(doc, (value, visit) => {
+      for (let k = 0; k < value.chinese.length; k++) visit(value.chinese[k].family);
+    }, 'mixed-numeral-style');
+    const firstArabic = firstOfEach(doc, wanted.keys(), (value) => value.arabic, 'mixed-numeral-style');
     eachPart(doc, (value, at) => {
       if (!value.chinese.length) return;
       const drafts = derivedDrafts(value.chinese, at, path, value.chinese, (c) => firstArabic.get(c.family), (others) => {

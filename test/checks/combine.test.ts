@@ -1,0 +1,56 @@
+// The helpers split rules combine paragraphs with remember the last version per rule and
+// document; what they answer must equal a fresh reading of every paragraph, whatever changed.
+import * as assert from 'assert';
+import { firstOfEach, keysOfParts } from '../../server/src/core/checks/combine';
+import type { DocumentParts } from '../../server/src/core/checks/rule';
+
+interface Part {
+  keys: string[];
+  firsts: Map<string, string>;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('split-rule helpers remembered across versions', () => {
+  it('keysOfParts and firstOfEach equal a fresh count after random edits', () => {
+    const rnd = rng(42);
+    const key = () => `k${Math.floor(rnd() * 12)}`;
+    const part = (): Part | undefined => {
+      if (rnd() < 0.3) return undefined;
+      const keys = Array.from({ length: Math.floor(rnd() * 4) }, key);
+      return { keys, firsts: new Map(Array.from({ length: Math.floor(rnd() * 3) }, () => [key(), `c${Math.floor(rnd() * 1000)}`])) };
+    };
+    let values: (Part | undefined)[] = Array.from({ length: 40 }, part);
+    for (let step = 0; step < 300; step++) {
+      // Replace, insert or remove a few paragraphs; the others stay the same objects.
+      const next = [...values];
+      const at = Math.floor(rnd() * (next.length + 1));
+      const r = rnd();
+      if (r < 0.4) next.splice(at, 1, part());
+      else if (r < 0.7) next.splice(at, 0, part(), part());
+      else next.splice(at, Math.floor(rnd() * 3));
+      values = next;
+      const doc: DocumentParts<Part> = { path: 'p', text: '', at: values.map((_, i) => i * 10), envs: [], values };
+      const counts = keysOfParts(doc, (v, visit) => v.keys.forEach(visit), 'test-rule');
+      const fresh = new Map<string, number>();
+      for (const v of values) for (const k of v?.keys ?? []) fresh.set(k, (fresh.get(k) ?? 0) + 1);
+      assert.deepStrictEqual(new Map([...counts].sort()), new Map([...fresh].sort()), `step ${step}`);
+
+      const wanted = [...fresh.keys()];
+      const first = firstOfEach(doc, wanted, (v) => v.firsts, 'test-rule');
+      for (const k of wanted) {
+        const i = values.findIndex((v) => v?.firsts.has(k));
+        const expected = i < 0 ? undefined : { claim: values[i]!.firsts.get(k), at: i * 10 };
+        assert.deepStrictEqual(first.get(k), expected, `step ${step}, key ${k}`);
+      }
+    }
+  });
+});
