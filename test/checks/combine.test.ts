@@ -1,7 +1,8 @@
 // The helpers split rules combine paragraphs with remember the last version per rule and
 // document; what they answer must equal a fresh reading of every paragraph, whatever changed.
 import * as assert from 'assert';
-import { firstOfEach, keysOfParts } from '../../server/src/core/checks/combine';
+import { firstOfEach, keysOfParts, partDrafts } from '../../server/src/core/checks/combine';
+import type { Draft } from '../../server/src/core/checks/rule';
 import type { DocumentParts } from '../../server/src/core/checks/rule';
 
 interface Part {
@@ -29,6 +30,7 @@ describe('split-rule helpers remembered across versions', () => {
       return { keys, firsts: new Map(Array.from({ length: Math.floor(rnd() * 3) }, () => [key(), `c${Math.floor(rnd() * 1000)}`])) };
     };
     let values: (Part | undefined)[] = Array.from({ length: 40 }, part);
+    let lastFirst: Map<string, { claim: string; at: number }> | undefined;
     for (let step = 0; step < 300; step++) {
       // Replace, insert or remove a few paragraphs; the others stay the same objects.
       const next = [...values];
@@ -45,12 +47,22 @@ describe('split-rule helpers remembered across versions', () => {
       assert.deepStrictEqual(new Map([...counts].sort()), new Map([...fresh].sort()), `step ${step}`);
 
       const wanted = [...fresh.keys()];
-      const first = firstOfEach(doc, wanted, (v) => v.firsts, 'test-rule');
+      const { found: first, unchanged } = firstOfEach(doc, wanted, (v) => v.firsts, 'test-rule');
+      const expected = new Map<string, { claim: string; at: number }>();
       for (const k of wanted) {
         const i = values.findIndex((v) => v?.firsts.has(k));
-        const expected = i < 0 ? undefined : { claim: values[i]!.firsts.get(k), at: i * 10 };
-        assert.deepStrictEqual(first.get(k), expected, `step ${step}, key ${k}`);
+        if (i >= 0) expected.set(k, { claim: values[i]!.firsts.get(k)!, at: i * 10 });
       }
+      assert.deepStrictEqual(new Map([...first].sort()), new Map([...expected].sort()), `step ${step}`);
+      const same = lastFirst !== undefined && lastFirst.size === expected.size && [...expected].every(([k, e]) => lastFirst!.get(k)?.claim === e.claim && lastFirst!.get(k)?.at === e.at);
+      assert.strictEqual(unchanged, same, `step ${step}: unchanged`);
+      lastFirst = expected;
+
+      // Drafts per paragraph: made where the contribution or its place changed, else kept.
+      const made = (v: Part, at: number): Draft[] => v.keys.map((k) => ({ code: 'missing-unit', path: 'p', start: at, end: at + 1, message: { en: k, zh: k }, related: [], fixes: [] }));
+      const drafts = partDrafts(doc, 'test-rule', made, rnd() < 0.8);
+      const freshDrafts = values.flatMap((v, i) => (v ? made(v, i * 10) : []));
+      assert.deepStrictEqual(drafts, freshDrafts, `step ${step}: drafts`);
     }
   });
 });

@@ -15,7 +15,8 @@ import type { Finding } from '../../server/src/core/checks/types';
 import { AnalyzedDocument } from '../../server/src/lsp/analyzed';
 import { createAnalyzer } from '../../server/src/lsp/analyzer';
 import { paragraphCheckStats, runChecks } from '../../server/src/lsp/checks-runner';
-import { RULES } from '../../server/src/core/checks';
+import { RULES, selectionFor } from '../../server/src/core/checks';
+import { documentFacts, statementsOf, type DocumentFacts } from '../../server/src/core/checks/facts';
 import { ROOT, TestClient } from '../server/lsp-client';
 
 
@@ -151,6 +152,31 @@ describe('incremental analysis equals a full re-analysis', function () {
         if (full(before, options).baseDate === want.baseDate) {
           assert.ok(analyzer.last.analysed <= newParagraphs(before, text), `seed ${seed}, step ${step}: analysed ${analyzer.last.analysed} paragraphs, ${newParagraphs(before, text)} changed`);
         }
+      }
+    }
+  });
+
+  it('document facts taken over from the version before equal fresh ones: windows, collections, periods, statements', () => {
+    const selection = selectionFor(() => true, true);
+    for (let seed = 31; seed <= 36; seed++) {
+      const rnd = prng(seed);
+      const analyzer = createAnalyzer({ preloadSegmenter: false });
+      let text = randomText(rnd, 20);
+      let facts: DocumentFacts = documentFacts('doc', analyzer.analyze('doc', text, {}), selection);
+      const statements = statementsOf(facts);
+      for (let step = 0; step < 40; step++) {
+        text = apply(text, snapToLineBreaks(text, randomEdit(rnd, text)));
+        facts = documentFacts('doc', analyzer.analyze('doc', text, {}), selection, facts);
+        statementsOf(facts, statements);
+        const fresh = documentFacts('doc', full(text), selection);
+        const at = `seed ${seed}, step ${step}`;
+        assert.deepStrictEqual([facts.from, facts.to], [fresh.from, fresh.to], `${at}: windows`);
+        assert.deepStrictEqual(facts.envs, fresh.envs, `${at}: period environments`);
+        assert.deepStrictEqual(facts.years, fresh.years, `${at}: years`);
+        assert.deepStrictEqual(facts.collected, fresh.collected, `${at}: what the split rules collected`);
+        assert.deepStrictEqual(facts.statements, fresh.statements, `${at}: statements`);
+        const keys = (doc: ReturnType<typeof statementsOf>) => [...doc.groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, list]) => [k, list.map((m) => [m.start, m.end, m.period])]);
+        assert.deepStrictEqual(keys(statements), keys(statementsOf(fresh)), `${at}: metric groups`);
       }
     }
   });

@@ -103,6 +103,35 @@ function dictionaryKey(userWords: UserWord[]): string {
  * (claims, entities) are placed on first use: the checks read paragraphs, and a keystroke
  * in a long report should not copy every figure after it.
  */
+/**
+ * How reanalyze() made an analysis from the one before: that one's first `before` paragraphs
+ * are this one's first (the same objects), its last `after` this one's last (moved by `delta`).
+ * The previous analysis is named by a number, so that no version keeps another alive; kept
+ * beside the analysis, not in it, so that analyses made either way compare equal.
+ */
+export interface AnalysisOrigin {
+  previous: number;
+  before: number;
+  after: number;
+  delta: number;
+}
+
+const origins = new WeakMap<object, AnalysisOrigin>();
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+
+/** A number naming an analysis (given on first ask). */
+export function analysisId(analysis: object): number {
+  let id = ids.get(analysis);
+  if (id === undefined) ids.set(analysis, (id = ++lastId));
+  return id;
+}
+
+/** How `analysis` was made from the previous version, if reanalyze() made it. */
+export function originOf(analysis: object): AnalysisOrigin | undefined {
+  return origins.get(analysis);
+}
+
 export class TextAnalysis implements DocumentAnalysis {
   private placedClaims?: Claim[];
   private placedEntities?: Entity[];
@@ -223,10 +252,10 @@ export function reanalyze(previous: TextAnalysis, text: string, options: Analysi
   // Whether a paragraph starts or ends at a place depends on the two characters on each side
   // of it (a line break, a 　　 indent): keep the paragraphs whose edges are two characters clear
   // of the change.
-  let keepBefore = 0;
-  while (keepBefore < old.length && old[keepBefore].end + 2 <= change.start) keepBefore++;
-  let keepAfter = old.length;
-  while (keepAfter > keepBefore && old[keepAfter - 1].start - 2 >= change.oldEnd) keepAfter--;
+  // Paragraphs are in text order: found by bisection, not by reading each (a keystroke in a
+  // long report would touch thousands of them).
+  const keepBefore = countWhile(old.length, (i) => old[i].end + 2 <= change.start);
+  const keepAfter = keepBefore + countWhile(old.length - keepBefore, (i) => old[keepBefore + i].start - 2 < change.oldEnd);
   const delta = change.newEnd - change.oldEnd;
   const from = keepBefore > 0 ? old[keepBefore - 1].end : 0;
   const to = keepAfter < old.length ? old[keepAfter].start + delta : text.length;
@@ -245,7 +274,21 @@ export function reanalyze(previous: TextAnalysis, text: string, options: Analysi
     paragraphs.push(delta === 0 ? old[i] : { start: old[i].start + delta, end: old[i].end + delta });
     results.push(previous.paragraphResults[i]);
   }
-  return new TextAnalysis(text, paragraphs, results, prepared.base, prepared.keyPrefix);
+  const analysis = new TextAnalysis(text, paragraphs, results, prepared.base, prepared.keyPrefix);
+  origins.set(analysis, { previous: analysisId(previous), before: keepBefore, after: old.length - keepAfter, delta });
+  return analysis;
+}
+
+/** How many of 0, 1, … n - 1 satisfy `holds`, for a `holds` true up to some index and false after. */
+function countWhile(n: number, holds: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function shiftClaim(c: Claim, by: number): Claim {

@@ -23,6 +23,7 @@ interface FirstMemo {
   values: readonly unknown[];
   /** Index of each key's first entry, or -1 for none. */
   first: Map<string, number>;
+  found: Map<string, Elsewhere<unknown>>;
 }
 
 const firstMemos = new Map<string, FirstMemo>();
@@ -37,7 +38,12 @@ function changedSpan(old: readonly unknown[], values: readonly unknown[]): { hea
   return { head, tail };
 }
 
-export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: Iterable<string>, of: (value: T) => ReadonlyMap<string, V>, rule: string): Map<string, Elsewhere<V>> {
+export function firstOfEach<T, V>(
+  doc: DocumentParts<T>,
+  wanted: Iterable<string>,
+  of: (value: T) => ReadonlyMap<string, V>,
+  rule: string
+): { found: Map<string, Elsewhere<V>>; unchanged: boolean } {
   const values = doc.values;
   const n = values.length;
   const memoKey = `${rule}\u0000${doc.path}`;
@@ -68,11 +74,65 @@ export function firstOfEach<T, V>(doc: DocumentParts<T>, wanted: Iterable<string
     }
     first.set(key, i);
   }
-  if (firstMemos.size > 1000) firstMemos.clear();
-  firstMemos.set(memoKey, { values, first });
   const found = new Map<string, Elsewhere<V>>();
   for (const [key, i] of first) if (i >= 0) found.set(key, { claim: of(values[i]!).get(key)!, at: doc.at[i] });
-  return found;
+  // Unchanged: every key finds the very figure it found last time, at the same place.
+  let unchanged = memo !== undefined && memo.found.size === found.size;
+  if (unchanged) {
+    for (const [key, e] of found) {
+      const then = memo!.found.get(key);
+      if (!then || then.claim !== e.claim || then.at !== e.at) {
+        unchanged = false;
+        break;
+      }
+    }
+  }
+  if (firstMemos.size > 1000) firstMemos.clear();
+  firstMemos.set(memoKey, { values, first, found });
+  return { found, unchanged };
+}
+
+/**
+ * The drafts each paragraph's contribution makes (`make`), in text order, remembered per rule
+ * and document. The next version visits only the paragraphs whose contribution changed, and
+ * those that moved with drafts to move: the others hand back their drafts unvisited. With
+ * `reuse` false (what the contributions look up elsewhere changed), every paragraph is visited.
+ * `make` must depend only on the contribution, where its window starts, and what is looked up.
+ */
+interface PartsMemo {
+  values: readonly unknown[];
+  at: readonly number[];
+  drafts: readonly (readonly Draft[])[];
+}
+
+const partMemos = new Map<string, PartsMemo>();
+
+export function partDrafts<T>(doc: DocumentParts<T>, rule: string, make: (value: T, at: number) => readonly Draft[], reuse = true): Draft[] {
+  const { values, at } = doc;
+  const n = values.length;
+  const memoKey = `${rule}\u0000${doc.path}`;
+  const memo = reuse ? partMemos.get(memoKey) : undefined;
+  const { head, tail } = memo ? changedSpan(memo.values, values) : { head: 0, tail: 0 };
+  const shift = n - (memo?.values.length ?? n);
+  const lists: (readonly Draft[])[] = new Array(n);
+  const out: Draft[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let list: readonly Draft[];
+    if (v === undefined) list = NONE;
+    else if (memo && (i < head || i >= n - tail)) {
+      const j = i < head ? i : i - shift;
+      const then = memo.drafts[j];
+      // Nothing to move, or not moved: as it was. Moved drafts are made again from the
+      // contribution (its memo moves them from window offsets).
+      list = then.length === 0 || memo.at[j] === at[i] ? then : make(v, at[i]);
+    } else list = make(v, at[i]);
+    lists[i] = list;
+    if (list.length) append(out, list);
+  }
+  if (partMemos.size > 1000) partMemos.clear();
+  partMemos.set(memoKey, { values, at, drafts: lists });
+  return out;
 }
 
 /**
@@ -114,7 +174,9 @@ export function append<T>(out: T[], from: readonly T[]): void {
   for (let i = 0; i < from.length; i++) out.push(from[i]);
 }
 
-const NONE: readonly Draft[] = Object.freeze([]);
+/** No drafts: one shared empty list. */
+export const NO_DRAFTS: readonly Draft[] = Object.freeze([]);
+const NONE = NO_DRAFTS;
 
 /**
  * Drafts made at window offsets and placed at `at`, remembered per list: a paragraph an edit

@@ -4,15 +4,16 @@
 // and remembered with the paragraph's analysis (analyze.ts keeps one object per paragraph
 // text, base date and dictionary): an edit re-checks the paragraphs it touched, and the
 // document step that follows only combines what the paragraphs hold.
+import { analysisId, originOf } from '../analyze';
 import { changeBetween } from '../text-change';
 import type { DocumentAnalysis } from '../types';
 import { paragraphYears, periodEnvs, type ParagraphYears, type PeriodEnv } from './metric';
 import { PARAGRAPH_RULES, SPLIT_RULES } from './registry';
 import { type Draft } from './rule';
-import { append, placeDrafts } from './combine';
+import { partDrafts, placeDrafts } from './combine';
 import { localStatements, StatementDoc, type LocalStatement } from './statements';
 import type { RuleCode } from './types';
-import { paragraphsOf, paragraphWindows, windowContext, type ParagraphWindow } from './windows';
+import { documentWindows, windowContext, type ParagraphWindow } from './windows';
 
 export interface ParagraphFacts {
   /** Findings of the paragraph rules, at window offsets. */
@@ -105,36 +106,90 @@ function paragraphFacts(analysis: DocumentAnalysis, window: ParagraphWindow, sel
   return facts;
 }
 
-/** One document's paragraphs with their facts and period environments. */
+/**
+ * One document's paragraphs with their facts and period environments, and per paragraph the
+ * parts of the facts the document step reads (where each window starts, what each split rule
+ * collected, the statements, the years), as flat lists: an edit copies them from the version
+ * before instead of reading thousands of paragraphs' objects again.
+ */
 export interface DocumentFacts {
   path: string;
   analysis: DocumentAnalysis;
   /** The selection the facts were collected for. */
   selection: string;
-  windows: ParagraphWindow[];
+  /** Per paragraph: where its window starts and ends in the document. */
+  from: number[];
+  to: number[];
   facts: ParagraphFacts[];
   envs: PeriodEnv[];
+  /** Per split rule (SPLIT_RULES order), what each paragraph collected. */
+  collected: unknown[][];
+  statements: (readonly LocalStatement[])[];
+  years: ParagraphYears[];
+  /**
+   * Against the version these facts were made from: how many paragraphs at the start and at
+   * the end kept their facts and period environment, and that version's statements.
+   */
+  kept?: { head: number; tail: number; statements: readonly (readonly LocalStatement[])[] };
 }
 
 /**
- * Every paragraph's facts. With the facts of an earlier version of the same document, the
- * windows an edit did not reach are taken over (moved, after the edit) instead of looked up:
- * a keystroke touches a few of a long report's thousands of paragraphs.
+ * Every paragraph's facts. With the facts of the version the analysis was made from (see
+ * TextAnalysis.origin), the windows an edit did not reach are taken over (moved, after the
+ * edit) instead of looked up: a keystroke touches a few of a long report's thousands of
+ * paragraphs.
  */
 export function documentFacts(path: string, analysis: DocumentAnalysis, selection: RuleSelection, previous?: DocumentFacts): DocumentFacts {
-  const kept = previous && previous.path === path && previous.selection === selection.key ? keptWindows(previous, analysis) : undefined;
-  const windows = paragraphWindows(analysis, kept && ((i) => !kept.windows[i]));
-  const facts: ParagraphFacts[] = new Array(windows.length);
-  for (let i = 0; i < windows.length; i++) {
-    if (kept?.windows[i]) {
-      stats.hits++;
-      windows[i] = kept.windows[i]!;
-      facts[i] = kept.facts[i]!;
-    } else {
-      facts[i] = paragraphFacts(analysis, windows[i], selection);
-    }
+  const windows = documentWindows(analysis);
+  const n = windows.paragraphs.length;
+  const span = previous && previous.path === path && previous.selection === selection.key ? keptSpan(previous, analysis, n) : undefined;
+  const head = span?.head ?? 0;
+  const tail = span?.tail ?? 0;
+  const shift = n - (previous?.facts.length ?? n);
+  const delta = span?.delta ?? 0;
+  const from: number[] = new Array(n);
+  const to: number[] = new Array(n);
+  const facts: ParagraphFacts[] = new Array(n);
+  const collected: unknown[][] = SPLIT_RULES.map(() => new Array(n));
+  const statements: (readonly LocalStatement[])[] = new Array(n);
+  const years: ParagraphYears[] = new Array(n);
+  const take = (i: number, j: number, by: number) => {
+    stats.hits++;
+    from[i] = previous!.from[j] + by;
+    to[i] = previous!.to[j] + by;
+    facts[i] = previous!.facts[j];
+    for (let r = 0; r < collected.length; r++) collected[r][i] = previous!.collected[r][j];
+    statements[i] = previous!.statements[j];
+    years[i] = previous!.years[j];
+  };
+  for (let i = 0; i < head; i++) take(i, i, 0);
+  for (let i = head; i < n - tail; i++) {
+    const w = windows.at(i);
+    const f = paragraphFacts(analysis, w, selection);
+    from[i] = w.from;
+    to[i] = w.to;
+    facts[i] = f;
+    for (let r = 0; r < collected.length; r++) collected[r][i] = f.collected[r];
+    statements[i] = f.statements;
+    years[i] = f.years;
   }
-  return { path, analysis, selection: selection.key, windows, facts, envs: periodEnvs(facts.map((f) => f.years), analysis.baseDate) };
+  for (let i = n - tail; i < n; i++) take(i, i - shift, delta);
+  const { envs, same, before } = span
+    ? followingEnvs(previous!, years, analysis.baseDate, head, n - tail, shift)
+    : { envs: periodEnvs(years, analysis.baseDate), same: 0, before: 0 };
+  return {
+    path,
+    analysis,
+    selection: selection.key,
+    from,
+    to,
+    facts,
+    envs,
+    collected,
+    statements,
+    years,
+    kept: span && { head: before, tail: Math.min(tail, same), statements: previous!.statements },
+  };
 }
 
 /** What a base date or dictionary change makes stale: paragraphs are cached under them too. */
@@ -144,50 +199,85 @@ function sameSetting(a: DocumentAnalysis, b: DocumentAnalysis): boolean {
   return ka !== undefined && ka === kb;
 }
 
+/** The smallest index in [lo, hi) where `holds` turns true (it stays true after), or hi. */
+function firstWhere(lo: number, hi: number, holds: (i: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
- * The windows of `previous` whose text the edit from it to `analysis` did not touch, at their
- * index in the new version: before the edit as they were, after it moved. A window reaching
- * the changed span, or next to it, is read again (its paragraph or its edges may differ).
+ * The windows of `previous` the edit to `analysis` did not touch: the first `head` as they
+ * were, the last `tail` moved by `delta`. Known only for an analysis made from that version
+ * (reanalyze keeps its paragraphs before and after the edit); a window reaching the changed
+ * span, or next to it, is read again (its paragraph or its edges may differ).
  */
-function keptWindows(previous: DocumentFacts, analysis: DocumentAnalysis): { windows: (ParagraphWindow | undefined)[]; facts: (ParagraphFacts | undefined)[] } | undefined {
-  if (!sameSetting(previous.analysis, analysis)) return undefined;
+function keptSpan(previous: DocumentFacts, analysis: DocumentAnalysis, n: number): { head: number; tail: number; delta: number } | undefined {
+  const origin = originOf(analysis);
+  if (!origin || origin.previous !== analysisId(previous.analysis) || !sameSetting(previous.analysis, analysis)) return undefined;
+  const oldN = previous.facts.length;
+  if (oldN !== previous.analysis.paragraphs.length || n !== analysis.paragraphs.length) return undefined;
   const change = changeBetween(previous.analysis.text, analysis.text);
-  const paragraphs = paragraphsOf(analysis);
-  const n = paragraphs.length;
-  const old = previous.windows;
-  const windows: (ParagraphWindow | undefined)[] = new Array(n);
-  const facts: (ParagraphFacts | undefined)[] = new Array(n);
-  for (let i = 0; i < old.length && i < n && old[i].to < change.start; i++) {
-    if (paragraphs[i].start !== old[i].paragraph.start || paragraphs[i].end !== old[i].paragraph.end) break;
-    windows[i] = old[i];
-    facts[i] = previous.facts[i];
+  // Windows are in text order: the kept ones found by bisection over their edges.
+  const head = firstWhere(0, Math.min(origin.before, n), (i) => previous.to[i] >= change.start);
+  const tail = oldN - firstWhere(oldN - Math.min(origin.after, n - head), oldN, (j) => previous.from[j] > change.oldEnd);
+  return { head, tail, delta: origin.delta };
+}
+
+/**
+ * The period environments after an edit: the first `head` paragraphs' as they were; then made
+ * afresh until they agree again with the previous version's (a paragraph's environment depends
+ * only on the years before it), and from there on the previous ones. `before` and `same` count
+ * the first and the last paragraphs whose environment was taken over.
+ */
+function followingEnvs(
+  previous: DocumentFacts,
+  years: ParagraphYears[],
+  baseDate: string | null,
+  head: number,
+  /** Where the paragraphs taken over after the edit begin. */
+  tailStart: number,
+  shift: number
+): { envs: PeriodEnv[]; same: number; before: number } {
+  const n = years.length;
+  const firstYear = (list: ParagraphYears[]) => list.find((y) => y.first !== null)?.first ?? '';
+  const old = previous.envs;
+  const baseYear = baseDate ? Number(baseDate.slice(0, 4)) : null;
+  // The document's year is the first one any paragraph states: when the edit changed it, or the
+  // base date changed, every environment is new.
+  const documentYear = firstYear(years);
+  if (!old.length || old[0].documentYear !== documentYear || old[0].baseYear !== baseYear) return { envs: periodEnvs(years, baseDate), same: 0, before: 0 };
+  const envs: PeriodEnv[] = old.slice(0, head);
+  let env: PeriodEnv = head > 0 ? next(old[head - 1], years[head - 1]) : { documentYear, yearBefore: null, baseYear };
+  for (let i = head; i < n; i++) {
+    const j = i - shift;
+    if (i >= tailStart && j < old.length && old[j].yearBefore === env.yearBefore) {
+      // From here the years are the previous version's: so are the environments.
+      for (let k = i; k < n; k++) envs.push(old[k - shift]);
+      return { envs, same: n - i, before: head };
+    }
+    envs.push(env);
+    env = next(env, years[i]);
   }
-  const delta = change.newEnd - change.oldEnd;
-  const shift = n - old.length;
-  for (let j = old.length - 1; j >= 0 && old[j].from > change.oldEnd; j--) {
-    const i = j + shift;
-    if (i < 0 || windows[i]) break;
-    const p = paragraphs[i];
-    const w = old[j];
-    if (p.start !== w.paragraph.start + delta || p.end !== w.paragraph.end + delta) break;
-    windows[i] = delta === 0 ? w : { from: w.from + delta, to: w.to + delta, paragraph: p, figures: w.figures, identity: w.identity, edges: w.edges };
-    facts[i] = previous.facts[j];
-  }
-  return { windows, facts };
+  return { envs, same: 0, before: head };
+}
+
+/** The environment of the paragraph after one with `years` and environment `env`. */
+function next(env: PeriodEnv, years: ParagraphYears): PeriodEnv {
+  return years.last !== null && years.last !== env.yearBefore ? { documentYear: env.documentYear, yearBefore: years.last, baseYear: env.baseYear } : env;
 }
 
 /** The drafts of every document rule of the selection: the paragraphs' own, then each split rule's. */
 export function documentDrafts(doc: DocumentFacts, selection: RuleSelection): Draft[] {
-  const out: Draft[] = [];
-  doc.facts.forEach((f, i) => {
-    append(out, placeDrafts(f.drafts, doc.windows[i].from, doc.path));
-  });
-  const at = doc.windows.map((w) => w.from);
+  const at = doc.from;
+  const out = partDrafts({ path: doc.path, text: doc.analysis.text, at, envs: doc.envs, values: doc.facts }, 'paragraph-rules', (f, from) => placeDrafts(f.drafts, from, doc.path));
   SPLIT_RULES.forEach((rule, r) => {
     if (!selection.codes.has(rule.code)) return;
     try {
-      const values = doc.facts.map((f) => f.collected[r]);
-      for (const d of rule.conclude({ path: doc.path, text: doc.analysis.text, at, envs: doc.envs, values })) out.push(d);
+      for (const d of rule.conclude({ path: doc.path, text: doc.analysis.text, at, envs: doc.envs, values: doc.collected[r] })) out.push(d);
     } catch (e) {
       rethrowWhenDebugging(e);
     }
@@ -200,12 +290,7 @@ export function documentDrafts(doc: DocumentFacts, selection: RuleSelection): Dr
  * previous version's) is brought up to date, else a new one is made.
  */
 export function statementsOf(doc: DocumentFacts, into: StatementDoc = new StatementDoc(doc.path)): StatementDoc {
-  into.update(
-    doc.facts.map((f) => f.statements),
-    doc.windows.map((w) => w.from),
-    doc.envs,
-    () => namedOrganisations(doc.analysis)
-  );
+  into.update(doc.statements, doc.from, doc.envs, () => namedOrganisations(doc.analysis), doc.kept);
   return into;
 }
 

@@ -81,6 +81,8 @@ const sameEnv = (a: PeriodEnv, b: PeriodEnv) => a === b || (a.documentYear === b
  */
 export class StatementDoc {
   private slots: Slot[] = [];
+  /** The paragraphs' statements of the last update. */
+  private last?: readonly (readonly LocalStatement[])[];
   private readonly byKey = new Map<string, MetricStatement[]>();
   private named?: Set<string>;
   private names: () => Set<string> = () => new Set();
@@ -91,23 +93,41 @@ export class StatementDoc {
    * The document's paragraphs now, in order: their statements (the same array for a paragraph
    * that did not change), where their windows start and their period environments.
    */
-  update(statements: readonly (readonly LocalStatement[])[], at: readonly number[], envs: readonly PeriodEnv[], names: () => Set<string>): void {
+  update(
+    statements: readonly (readonly LocalStatement[])[],
+    at: readonly number[],
+    envs: readonly PeriodEnv[],
+    names: () => Set<string>,
+    /**
+     * What the caller knows: against the paragraphs `kept.statements` (if they are the ones
+     * this was last updated with), the first `head` and last `tail` kept their statements and
+     * environment, and only the last may have moved. Saves reading every slot.
+     */
+    kept?: { head: number; tail: number; statements: readonly (readonly LocalStatement[])[] }
+  ): void {
     this.names = names;
     this.named = undefined;
     const old = this.slots;
     const n = statements.length;
+    const known = kept !== undefined && kept.statements === this.last && kept.head + kept.tail <= Math.min(n, old.length);
+    this.last = statements;
     let head = 0;
-    while (head < old.length && head < n && old[head].statements === statements[head] && sameEnv(old[head].env, envs[head])) head++;
     let tail = 0;
-    while (
-      tail < old.length - head &&
-      tail < n - head &&
-      old[old.length - 1 - tail].statements === statements[n - 1 - tail] &&
-      sameEnv(old[old.length - 1 - tail].env, envs[n - 1 - tail])
-    ) tail++;
+    if (known) {
+      head = kept.head;
+      tail = kept.tail;
+    } else {
+      while (head < old.length && head < n && old[head].statements === statements[head] && sameEnv(old[head].env, envs[head])) head++;
+      while (
+        tail < old.length - head &&
+        tail < n - head &&
+        old[old.length - 1 - tail].statements === statements[n - 1 - tail] &&
+        sameEnv(old[old.length - 1 - tail].env, envs[n - 1 - tail])
+      ) tail++;
+    }
     if (head === old.length && head === n) {
       // The same statements: at most moved.
-      for (let i = 0; i < n; i++) old[i].at = at[i];
+      for (let i = known ? n - tail : 0; i < n; i++) old[i].at = at[i];
       return;
     }
     const removed = new Map<string, Set<MetricStatement>>();
@@ -123,7 +143,7 @@ export class StatementDoc {
     for (let i = old.length - tail; i < old.length; i++) slots.push(old[i]);
     // Positions first (kept paragraphs may have moved: the edit was before them, or in a
     // paragraph with no statements), then the new statements in order.
-    for (let i = 0; i < n; i++) slots[i].at = at[i];
+    for (let i = known ? n - tail : 0; i < n; i++) slots[i].at = at[i];
     const added = new Map<string, MetricStatement[]>();
     for (let i = head; i < n - tail; i++) {
       const slot = slots[i];

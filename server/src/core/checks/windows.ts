@@ -52,28 +52,28 @@ function figuresByParagraph(analysis: DocumentAnalysis, paras: Paragraph[]): Par
   });
 }
 
-/** Every paragraph's window, or (with `only`) those `only` says are needed. */
-export function paragraphWindows(analysis: DocumentAnalysis, only?: (i: number) => boolean): ParagraphWindow[] {
+/** Every paragraph's window. */
+export function paragraphWindows(analysis: DocumentAnalysis): ParagraphWindow[] {
+  const windows = documentWindows(analysis);
+  return windows.paragraphs.map((_, i) => windows.at(i));
+}
+
+/** The windows of one analysis, made one at a time (an edit needs only a few). */
+export function documentWindows(analysis: DocumentAnalysis): { paragraphs: Paragraph[]; at(i: number): ParagraphWindow } {
   const text = analysis.text;
   const paras = paragraphsOf(analysis);
   const results = analysis.paragraphResults && analysis.paragraphResults.length === paras.length ? analysis.paragraphResults : undefined;
-  const figures = results ?? figuresByParagraph(analysis, paras);
-  const out: ParagraphWindow[] = new Array(paras.length);
-  for (let i = 0; i < paras.length; i++) {
-    if (only && !only(i)) continue;
-    const p = paras[i];
-    const from = i > 0 ? paras[i - 1].end : 0;
-    const to = i + 1 < paras.length ? paras[i + 1].start : text.length;
-    out[i] = {
-      from,
-      to,
-      paragraph: p,
-      figures: figures[i],
-      identity: results?.[i],
-      edges: edgesOf(text, from, p, to),
-    };
-  }
-  return out;
+  let figures: readonly ParagraphFigures[] | undefined = results;
+  return {
+    paragraphs: paras,
+    at(i) {
+      figures ??= figuresByParagraph(analysis, paras);
+      const p = paras[i];
+      const from = i > 0 ? paras[i - 1].end : 0;
+      const to = i + 1 < paras.length ? paras[i + 1].start : text.length;
+      return { from, to, paragraph: p, figures: figures[i], identity: results?.[i], edges: edgesOf(text, from, p, to) };
+    },
+  };
 }
 
 /** The paragraphs the rules read (a text without any is read as one). */

@@ -6,7 +6,7 @@ import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { unitFamily } from '../metric';
 import { DocumentParts, Draft, draftAt, fix, shiftDraft, SplitRule, text } from '../rule';
-import { append, derivedDrafts, eachPart, firstOfEach, keysOfParts, placeDrafts } from '../combine';
+import { append, derivedDrafts, firstOfEach, keysOfParts, NO_DRAFTS, partDrafts, placeDrafts } from '../combine';
 
 const STYLE_KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 
@@ -82,17 +82,14 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
   // Arabic figure of its kind.
   conclude(doc: DocumentParts<StyleFacts>) {
     const path = doc.path;
-    const out: Draft[] = [];
-    eachPart(doc, (value, at) => {
-      if (value.drafts.length) append(out, placeDrafts(value.drafts, at, path));
-    });
+    const out = partDrafts(doc, 'mixed-numeral-style/own', (value, at) => placeDrafts(value.drafts, at, path));
     const wanted = keysOfParts(doc, (value, visit) => {
       for (let k = 0; k < value.chinese.length; k++) visit(value.chinese[k].family);
     }, 'mixed-numeral-style');
-    const firstArabic = firstOfEach(doc, wanted.keys(), (value) => value.arabic, 'mixed-numeral-style');
-    eachPart(doc, (value, at) => {
-      if (!value.chinese.length) return;
-      const drafts = derivedDrafts(value.chinese, at, path, value.chinese, (c) => firstArabic.get(c.family), (others) => {
+    const { found: firstArabic, unchanged } = firstOfEach(doc, wanted.keys(), (value) => value.arabic, 'mixed-numeral-style');
+    const derived = partDrafts(doc, 'mixed-numeral-style', (value, at) => {
+      if (!value.chinese.length) return NO_DRAFTS;
+      return derivedDrafts(value.chinese, at, path, value.chinese, (c) => firstArabic.get(c.family), (others) => {
         const made: Draft[] = [];
         value.chinese.forEach(({ claim: c }, k) => {
           const other = others[k];
@@ -113,8 +110,8 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
         });
         return made;
       });
-      append(out, drafts);
-    });
+    }, unchanged);
+    append(out, derived);
     return out;
   },
 };

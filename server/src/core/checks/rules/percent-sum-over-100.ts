@@ -4,7 +4,7 @@
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isPercent } from '../context';
 import { DocumentParts, Draft, pct, SplitRule, text } from '../rule';
-import { append, eachPart, placeDrafts } from '../combine';
+import { append, eachPart, partDrafts, placeDrafts } from '../combine';
 import { claimInterval } from '../tolerance';
 
 const SHARE_LEAD = /(占比?|比重|份额|比例)(?:[^，,。；;、\d]{0,10})?(?:为|达到?|约为?|是)?\s*$/;
@@ -219,10 +219,7 @@ export const percentSumOver100: SplitRule<PercentFacts> = {
   // The shares of a list under a heading line span paragraphs: one line each.
   conclude(doc: DocumentParts<PercentFacts>) {
     const { path, text } = doc;
-    const out: Draft[] = [];
-    eachPart(doc, (value, at) => {
-      append(out, placeDrafts(value.drafts, at, path));
-    });
+    const out = partDrafts(doc, 'percent-sum-over-100', (value, at) => placeDrafts(value.drafts, at, path));
     const seen = new Set<Claim>();
     let list: { share: Share; sentence: number; multiChoice: boolean }[] | null = null;
     const close = () => {

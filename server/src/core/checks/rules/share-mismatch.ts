@@ -4,7 +4,7 @@
 import type { Claim } from '../../types';
 import { DocContext, figureLabel, isAmount, isPercent, sameMeasure, type Span } from '../context';
 import { DocumentParts, Draft, pct, SplitRule, text } from '../rule';
-import { append, eachPart, placeDrafts } from '../combine';
+import { append, eachPart, keysOfParts, partDrafts, placeDrafts } from '../combine';
 import { claimInterval, divide, overlaps, scale } from '../tolerance';
 import { localPeriod, resolvePeriod, type PeriodSpec } from '../metric';
 
@@ -161,13 +161,12 @@ export const shareMismatch: SplitRule<ShareFacts> = {
   // share's period, must state one value for it to be the whole.
   conclude(doc: DocumentParts<ShareFacts>) {
     const path = doc.path;
-    const out: Draft[] = [];
-    let queries = 0;
-    eachPart(doc, (value, at) => {
-      append(out, placeDrafts(value.drafts, at, path));
-      queries += value.queries.length;
-    });
-    if (queries === 0) return out;
+    const out = partDrafts(doc, 'share-mismatch', (value, at) => placeDrafts(value.drafts, at, path));
+    // Whether any paragraph names a whole by subject (rare): counted across versions.
+    const queries = keysOfParts(doc, (value, visit) => {
+      for (let k = 0; k < value.queries.length; k++) visit('');
+    }, 'share-mismatch');
+    if (!queries.size) return out;
     const amounts: { claim: Claim; period: string }[] = [];
     eachPart(doc, (value, at, env) => {
       for (const a of value.amounts) amounts.push({ claim: shifted(a.claim, at), period: resolvePeriod(a.period, env) });
