@@ -17,6 +17,7 @@ import { createAnalyzer } from '../../server/src/lsp/analyzer';
 import { paragraphCheckStats, runChecks } from '../../server/src/lsp/checks-runner';
 import { RULES, selectionFor } from '../../server/src/core/checks';
 import { documentFacts, statementsOf, type DocumentFacts } from '../../server/src/core/checks/facts';
+import { metricGroups, type PairMemo } from '../../server/src/core/checks/statements';
 import { ROOT, TestClient } from '../server/lsp-client';
 
 
@@ -164,6 +165,9 @@ describe('incremental analysis equals a full re-analysis', function () {
       let text = randomText(rnd, 20);
       let facts: DocumentFacts = documentFacts('doc', analyzer.analyze('doc', text, {}), selection);
       const statements = statementsOf(facts);
+      const focusedStatements = statementsOf(facts);
+      const memo: PairMemo = new Map();
+      const focusedMemo: PairMemo = new Map();
       for (let step = 0; step < 40; step++) {
         text = apply(text, snapToLineBreaks(text, randomEdit(rnd, text)));
         facts = documentFacts('doc', analyzer.analyze('doc', text, {}), selection, facts);
@@ -175,6 +179,15 @@ describe('incremental analysis equals a full re-analysis', function () {
         assert.deepStrictEqual(facts.years, fresh.years, `${at}: years`);
         assert.deepStrictEqual(facts.collected, fresh.collected, `${at}: what the split rules collected`);
         assert.deepStrictEqual(facts.statements, fresh.statements, `${at}: statements`);
+        // The groups one document keeps from run to run equal groups made afresh.
+        const shape = (groups: ReturnType<typeof metricGroups>) =>
+          groups.map((g) => [g.key, g.list.map((m) => m.start), g.kept('conflicting-values', () => true)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+        statementsOf(facts, focusedStatements);
+        for (const focus of [undefined, new Set(['doc'])]) {
+          // One document kept per way of asking: each keeps its groups across the edits.
+          const kept = metricGroups([focus ? focusedStatements : statements], focus, focus ? focusedMemo : memo);
+          assert.deepStrictEqual(shape(kept), shape(metricGroups([statementsOf(fresh)], focus)), `${at}: metric groups kept across runs${focus ? ', with a focus' : ''}`);
+        }
         const keys = (doc: ReturnType<typeof statementsOf>) => [...doc.groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, list]) => [k, list.map((m) => [m.start, m.end, m.period])]);
         assert.deepStrictEqual(keys(statements), keys(statementsOf(fresh)), `${at}: metric groups`);
       }

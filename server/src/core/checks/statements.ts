@@ -83,6 +83,9 @@ export class StatementDoc {
   private slots: Slot[] = [];
   /** The paragraphs' statements of the last update. */
   private last?: readonly (readonly LocalStatement[])[];
+  /** Counts the updates that changed a group; with the keys each of the last few changed. */
+  revision = 0;
+  private changes: { revision: number; keys: readonly string[] }[] = [];
   private readonly byKey = new Map<string, MetricStatement[]>();
   private named?: Set<string>;
   private names: () => Set<string> = () => new Set();
@@ -168,6 +171,21 @@ export class StatementDoc {
       this.byKey.set(key, list ? mergeByStart(list, fresh) : fresh);
     }
     this.slots = slots;
+    if (removed.size || added.size) {
+      this.revision++;
+      this.changes.push({ revision: this.revision, keys: [...new Set([...removed.keys(), ...added.keys()])] });
+      if (this.changes.length > 8) this.changes.shift();
+    }
+  }
+
+  /** The keys whose groups changed after revision `since`, or undefined when no longer known. */
+  changedSince(since: number): Set<string> | undefined {
+    if (since === this.revision) return new Set();
+    const first = this.changes.findIndex((c) => c.revision === since + 1);
+    if (first < 0) return undefined;
+    const out = new Set<string>();
+    for (let i = first; i < this.changes.length; i++) for (const k of this.changes[i].keys) out.add(k);
+    return out;
   }
 
   /** The statements of each metric, in document order. */
@@ -422,6 +440,11 @@ export function metricGroups(docs: StatementDoc[], focus?: ReadonlySet<string>, 
   const memos = groupsMemo.get(docs);
   const hit = memos?.get(focus ?? ALL);
   if (hit) return hit;
+  if (docs.length === 1 && memo) {
+    const groups = oneDocumentGroups(docs[0], focus, memo);
+    (memos ?? groupsMemo.set(docs, new Map()).get(docs)!).set(focus ?? ALL, groups);
+    return groups;
+  }
   // With a focus, only the metrics the focus documents state can pair.
   let wanted: Set<string> | undefined;
   if (focus) {
@@ -467,6 +490,82 @@ export function metricGroups(docs: StatementDoc[], focus?: ReadonlySet<string>, 
   }
   (memos ?? groupsMemo.set(docs, new Map()).get(docs)!).set(focus ?? ALL, groups);
   return groups;
+}
+
+/**
+ * The groups of one document, kept from one run to the next: an edit changes the groups of a
+ * few keys (StatementDoc.changedSince), and only those are made again; the others are the same
+ * MetricGroup objects, comparisons and all. Equal to the general case of metricGroups().
+ */
+interface OneDocumentGroups {
+  revision: number;
+  focused: boolean;
+  memo: PairMemo;
+  window: number;
+  groups: Map<string, MetricGroup>;
+  /** Per key: statements and comparisons it adds to the budget. */
+  cost: Map<string, { statements: number; pairs: number }>;
+  statements: number;
+  pairs: number;
+}
+
+const oneDocument = new WeakMap<StatementDoc, OneDocumentGroups>();
+
+function oneDocumentGroups(doc: StatementDoc, focus: ReadonlySet<string> | undefined, memo: PairMemo): MetricGroup[] {
+  // With a focus that leaves the document out, nothing of it is wanted.
+  if (focus && !focus.has(doc.path)) return [];
+  const focused = focus !== undefined;
+  const inFocus = focused ? (s: MetricStatement) => focus!.has(s.doc.path) : undefined;
+  let state = oneDocument.get(doc);
+  const changed = state && state.focused === focused && state.memo === memo ? doc.changedSince(state.revision) : undefined;
+  const costOf = (list: MetricStatement[]) => ({ statements: list.length, pairs: (list.length * (list.length - 1)) / 2 });
+  if (!state || !changed) {
+    state = { revision: doc.revision, focused, memo, window: Infinity, groups: new Map(), cost: new Map(), statements: 0, pairs: 0 };
+    for (const [key, list] of doc.groups) {
+      const c = costOf(list);
+      state.cost.set(key, c);
+      state.statements += c.statements;
+      state.pairs += focused ? c.statements * (c.statements - 1) : c.pairs;
+    }
+    changed === undefined && oneDocument.set(doc, state);
+    state.window = Number.NaN; // every group is made below
+  } else {
+    for (const key of changed) {
+      const before = state.cost.get(key);
+      if (before) {
+        state.statements -= before.statements;
+        state.pairs -= focused ? before.statements * (before.statements - 1) : before.pairs;
+        state.cost.delete(key);
+      }
+      const list = doc.groups.get(key);
+      if (list) {
+        const c = costOf(list);
+        state.cost.set(key, c);
+        state.statements += c.statements;
+        state.pairs += focused ? c.statements * (c.statements - 1) : c.pairs;
+      }
+    }
+    state.revision = doc.revision;
+  }
+  const window = state.pairs <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, state.statements)));
+  const make = (key: string, list: MetricStatement[] | undefined) => {
+    if (list && list.length > 1) state!.groups.set(key, new MetricGroup(key, list, window, inFocus, memo));
+    else {
+      state!.groups.delete(key);
+      memo.delete(memoKey(doc.path, key));
+    }
+  };
+  if (window !== state.window || !changed) {
+    state.groups.clear();
+    for (const [key, list] of doc.groups) make(key, list);
+    // Forget the comparisons of groups the document no longer has.
+    for (const k of memo.keys()) if (k.startsWith(`${doc.path}\u0000`) && !state.groups.has(k.slice(doc.path.length + 1))) memo.delete(k);
+  } else {
+    for (const key of changed) make(key, doc.groups.get(key));
+  }
+  state.window = window;
+  oneDocument.set(doc, state);
+  return [...state.groups.values()];
 }
 
 /**
