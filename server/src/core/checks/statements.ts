@@ -581,17 +581,33 @@ export function pairedStatements(
 ): Map<MetricStatement, MetricStatement[]> {
   const byStatement = new Map<MetricStatement, MetricStatement[]>();
   for (const group of metricGroups(docs, focus, memo)) {
-    const list = group.list;
     const kept = group.kept(rule, keep);
-    for (let k = 0; k < kept.length; k += 2) {
-      const a = list[kept[k]];
-      const b = list[kept[k + 1]];
-      // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
-      (byStatement.get(a) ?? byStatement.set(a, []).get(a)!).push(b);
-      (byStatement.get(b) ?? byStatement.set(b, []).get(b)!).push(a);
+    if (kept.length === 0) continue;
+    // A statement belongs to one group: its partners are the group's to give, and a group
+    // whose kept pairs are remembered gives the very same lists again.
+    let partners = partnersOf.get(kept);
+    if (!partners || partners.list !== group.list) {
+      partners = { list: group.list, of: partnerLists(group.list, kept) };
+      partnersOf.set(kept, partners);
     }
+    for (const [s, others] of partners.of) byStatement.set(s, others);
   }
   return byStatement;
+}
+
+/** Per remembered list of kept pairs, each statement's partners. */
+const partnersOf = new WeakMap<number[], { list: MetricStatement[]; of: Map<MetricStatement, MetricStatement[]> }>();
+
+function partnerLists(list: MetricStatement[], kept: number[]): Map<MetricStatement, MetricStatement[]> {
+  const out = new Map<MetricStatement, MetricStatement[]>();
+  for (let k = 0; k < kept.length; k += 2) {
+    const a = list[kept[k]];
+    const b = list[kept[k + 1]];
+    // Push, not spread: a metric restated n times must stay O(n²), not O(n³).
+    (out.get(a) ?? out.set(a, []).get(a)!).push(b);
+    (out.get(b) ?? out.set(b, []).get(b)!).push(a);
+  }
+  return out;
 }
 
 /** Comparisons allowed per check run before the window applies (≈0.1 s of work). */

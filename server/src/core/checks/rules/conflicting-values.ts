@@ -30,7 +30,7 @@ const drafted = new WeakMap<MetricStatement, { others: MetricStatement[]; draft:
 
 function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
   const hit = drafted.get(s);
-  const sameOthers = hit !== undefined && hit.others.length === others.length && hit.others.every((o, i) => o === others[i]);
+  const sameOthers = hit !== undefined && (hit.others === others || (hit.others.length === others.length && hit.others.every((o, i) => o === others[i])));
   const related = others.slice(0, MAX_RELATED);
   if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && related.every((o, i) => hit.draft.related[i].start === o.start)) return hit.draft;
   const subject = s.claim.subject;
@@ -55,10 +55,17 @@ function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
     start: s.start,
     end: s.end,
     message,
-    related: related.map((o, i) => ({ path: o.doc.path, start: o.start, end: o.end, message: relatedMessages[i] })),
+    // The same others: a place that did not move is the same object (an edit moves only what
+    // follows it, and every keystroke re-drafts the statements of a restated metric).
+    related: related.map((o, i) => {
+      const then = sameOthers ? hit.draft.related[i] : undefined;
+      const start = o.start;
+      return then && then.start === start && then.path === o.doc.path ? then : { path: o.doc.path, start, end: o.end, message: relatedMessages[i] };
+    }),
     fixes: [],
   };
-  drafted.set(s, { others: [...others], draft });
+  // The partner lists are never changed once made (statements.ts): kept as they are.
+  drafted.set(s, { others, draft });
   return draft;
 }
 
