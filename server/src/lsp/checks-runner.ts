@@ -9,9 +9,11 @@
 // - the cross-file rules compare metric groups, and a group of one report's statements keeps
 //   its comparisons while its members stay the same (the pair memo), so an edit compares only
 //   the groups it changed;
-// - when only some reports' findings are wanted (the open documents), the cross-file rules see
-//   those reports plus the reports that state one of their metrics: both cross-file rules only
-//   ever pair statements of one metric key, so the others cannot change the wanted findings.
+// - when only some reports' findings are wanted (the open documents), the cross-file rules
+//   compare only the metrics those reports state (both rules only ever pair statements of one
+//   metric key), and keep their groups from one keystroke to the next while the same reports
+//   are checked (core/checks/statements.ts): a keystroke gathers and compares again only the
+//   metrics it changed.
 import { crossFileDrafts, DEFAULT_SEVERITIES, finishFindings, selectionFor, type RuleSettings } from '../core/checks';
 import { documentDrafts, documentFacts, RuleSelection, statementsOf, type DocumentFacts } from '../core/checks/facts';
 import { CROSS_FILE_RULES } from '../core/checks/registry';
@@ -67,24 +69,14 @@ function reusable(input: Input): StatementDoc | undefined {
   return doc;
 }
 
-class Statements {
-  constructor(
-    readonly path: string,
-    readonly doc: StatementDoc
-  ) {}
-
-  /** The metric keys the report states (asked only when a focus needs its background). */
-  get keys(): Iterable<string> {
-    return this.doc.groups.keys();
-  }
-
-  states(key: string): boolean {
-    return this.doc.groups.has(key);
-  }
+/** A report's statements, with the path they were placed under. */
+interface Statements {
+  path: string;
+  doc: StatementDoc;
 }
 
 function remember(input: Input, doc: StatementDoc): Statements {
-  const entry = new Statements(input.path, doc);
+  const entry: Statements = { path: input.path, doc };
   statementDocs.set(input.doc, entry);
   return entry;
 }
@@ -117,7 +109,7 @@ export function runChecks(reports: Report[], rulesFor: (uri: string) => RuleSett
   const wantedPaths = new Set(wanted.map((w) => w.path));
   if (statements) {
     for (const w of wanted) draftsOf(w, true); // the wanted reports' statements come with their drafts
-    const docs = background(inputs, wanted).map((i) => statementsOfInput(i).doc);
+    const docs = inputs.map((i) => statementsOfInput(i).doc);
     const all = wanted.length === inputs.length;
     for (const d of crossFileDrafts(docs, onSomewhere, all ? undefined : wantedPaths, pairMemo)) if (wantedPaths.has(d.path)) drafts.push(d);
   }
@@ -128,18 +120,4 @@ export function runChecks(reports: Report[], rulesFor: (uri: string) => RuleSett
     wanted.map((w) => ({ path: w.path, text: w.doc.analysis.text })),
     (code, path) => setting(byPath.get(path)!, code)
   );
-}
-
-/** The reports the cross-file rules must see for the findings of `wanted` to be exact. */
-function background(inputs: Input[], wanted: Input[]): Input[] {
-  if (wanted.length === inputs.length) return inputs;
-  const keys = new Set<string>();
-  for (const w of wanted) for (const k of statementsOfInput(w).keys) keys.add(k);
-  const want = new Set(wanted);
-  return inputs.filter((i) => {
-    if (want.has(i)) return true;
-    const own = statementsOfInput(i);
-    for (const k of keys) if (own.states(k)) return true;
-    return false;
-  });
 }

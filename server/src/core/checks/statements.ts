@@ -318,11 +318,29 @@ function orgsOf(ents: Entity[]): readonly string[] {
   return names.length === 0 ? NO_NAMES : names;
 }
 
+/**
+ * Answers of sameTopic, per pair of organisation sets: a keystroke compares one report's
+ * statements with thousands of others, a few reports apart. A report's set is made anew when
+ * its statements are updated, which is when the answers may change.
+ */
+const topicAnswers = new WeakMap<Set<string>, WeakMap<Set<string>, boolean>>();
+
 /** Two documents are about the same thing when they name a common organisation. */
 function sameTopic(a: StatementDoc, b: StatementDoc): boolean {
   if (a === b) return true;
-  for (const o of b.orgs) if (a.orgs.has(o)) return true;
-  return false;
+  const [x, y] = a.orgs.size <= b.orgs.size ? [a.orgs, b.orgs] : [b.orgs, a.orgs];
+  let answers = topicAnswers.get(x);
+  if (!answers) topicAnswers.set(x, (answers = new WeakMap()));
+  let same = answers.get(y);
+  if (same === undefined) {
+    same = false;
+    for (const o of x) if (y.has(o)) {
+      same = true;
+      break;
+    }
+    answers.set(y, same);
+  }
+  return same;
 }
 
 /** Could two statements be the same metric restated? */
@@ -370,6 +388,8 @@ const memoKey = (path: string, key: string) => `${path}\u0000${key}`;
 export class MetricGroup {
   private memo: GroupMemo | undefined;
   private computed: number[] | undefined;
+  /** Kept pairs per rule, for a group with no memo (a group that is kept across runs). */
+  private keptHere: Map<string, number[]> | undefined;
 
   constructor(
     readonly key: string,
@@ -393,13 +413,14 @@ export class MetricGroup {
 
   /** The pairs a rule keeps (`keep` depends on the two statements only), flat, remembered with the group. */
   kept(rule: string, keep: (a: MetricStatement, b: MetricStatement) => boolean): number[] {
-    const hit = this.memo?.kept.get(rule);
+    const kept = this.memo?.kept ?? (this.keptHere ??= new Map());
+    const hit = kept.get(rule);
     if (hit) return hit;
     const list = this.list;
     const pairs = this.pairs;
     const out: number[] = [];
     for (let k = 0; k < pairs.length; k += 2) if (keep(list[pairs[k]], list[pairs[k + 1]])) out.push(pairs[k], pairs[k + 1]);
-    this.memo?.kept.set(rule, out);
+    kept.set(rule, out);
     return out;
   }
 
@@ -440,8 +461,8 @@ export function metricGroups(docs: StatementDoc[], focus?: ReadonlySet<string>, 
   const memos = groupsMemo.get(docs);
   const hit = memos?.get(focus ?? ALL);
   if (hit) return hit;
-  if (docs.length === 1 && memo) {
-    const groups = oneDocumentGroups(docs[0], focus, memo);
+  if (memo && (docs.length === 1 || focus)) {
+    const groups = docs.length === 1 ? oneDocumentGroups(docs[0], focus, memo) : focusedGroups(docs, focus!, memo);
     (memos ?? groupsMemo.set(docs, new Map()).get(docs)!).set(focus ?? ALL, groups);
     return groups;
   }
@@ -569,6 +590,114 @@ function oneDocumentGroups(doc: StatementDoc, focus: ReadonlySet<string> | undef
 }
 
 /**
+ * The groups of the focus documents' metrics over several documents (a keystroke in one report
+ * of an indexed workspace), kept from one run to the next while the same documents are asked
+ * about: only the keys whose statements changed in a focus document are gathered and compared
+ * again. Equal to the general case of metricGroups(). A change in the organisations a focus
+ * document names (which decide whether two reports are comparable) remakes every group.
+ */
+interface FocusedGroups {
+  docs: StatementDoc[];
+  revisions: number[];
+  /** Per document: the organisations it names, for focus documents ('' for the others). */
+  topics: string[];
+  memo: PairMemo;
+  window: number;
+  lists: Map<string, MetricStatement[]>;
+  groups: Map<string, MetricGroup>;
+  cost: Map<string, { statements: number; pairs: number }>;
+  statements: number;
+  pairs: number;
+}
+
+const focusedState = new Map<string, FocusedGroups>();
+
+function focusedGroups(docs: StatementDoc[], focus: ReadonlySet<string>, memo: PairMemo): MetricGroup[] {
+  const focusKey = [...focus].sort().join('\u0000');
+  const inFocus = (s: MetricStatement) => focus.has(s.doc.path);
+  const topics = docs.map((d) => (focus.has(d.path) ? [...d.orgs].sort().join('\u0000') : ''));
+  let state = focusedState.get(focusKey);
+  let changed: Set<string> | undefined;
+  if (state && state.memo === memo && state.docs.length === docs.length && docs.every((d, i) => d === state!.docs[i]) && topics.every((t, i) => t === state!.topics[i])) {
+    changed = new Set();
+    for (let i = 0; i < docs.length && changed; i++) {
+      if (docs[i].revision === state.revisions[i]) continue;
+      const keys = focus.has(docs[i].path) ? docs[i].changedSince(state.revisions[i]) : undefined;
+      if (keys) for (const k of keys) changed.add(k);
+      else changed = undefined;
+    }
+  }
+  const wanted = (key: string) => docs.some((d) => focus.has(d.path) && d.groups.has(key));
+  const gather = (key: string) => {
+    const parts: MetricStatement[][] = [];
+    for (const d of docs) {
+      const list = d.groups.get(key);
+      if (list) parts.push(list);
+    }
+    return parts.length === 1 ? parts[0] : parts.flat();
+  };
+  const count = (key: string, list: MetricStatement[]) => {
+    const focused = list.filter(inFocus).length;
+    const c = { statements: focused, pairs: focused * (list.length - 1) };
+    state!.cost.set(key, c);
+    state!.statements += c.statements;
+    state!.pairs += c.pairs;
+  };
+  const uncount = (key: string) => {
+    const c = state!.cost.get(key);
+    if (!c) return;
+    state!.statements -= c.statements;
+    state!.pairs -= c.pairs;
+    state!.cost.delete(key);
+  };
+  if (!state || !changed) {
+    if (focusedState.size > 8) focusedState.clear();
+    state = { docs, revisions: [], topics, memo, window: Number.NaN, lists: new Map(), groups: new Map(), cost: new Map(), statements: 0, pairs: 0 };
+    focusedState.set(focusKey, state);
+    for (const d of docs) {
+      if (!focus.has(d.path)) continue;
+      for (const key of d.groups.keys()) {
+        if (state.lists.has(key)) continue;
+        const list = gather(key);
+        state.lists.set(key, list);
+        count(key, list);
+      }
+    }
+  } else {
+    for (const key of changed) {
+      uncount(key);
+      state.lists.delete(key);
+      if (!wanted(key)) continue;
+      const list = gather(key);
+      state.lists.set(key, list);
+      count(key, list);
+    }
+  }
+  state.revisions = docs.map((d) => d.revision);
+  const window = state.pairs <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, state.statements)));
+  const make = (key: string) => {
+    const list = state!.lists.get(key);
+    if (list && list.length > 1) state!.groups.set(key, new MetricGroup(key, list, window, inFocus, memo));
+    else state!.groups.delete(key);
+  };
+  if (!changed || window !== state.window) {
+    state.groups.clear();
+    for (const key of state.lists.keys()) make(key);
+    // The comparisons remembered are for the groups made now.
+    const used = new Set<string>();
+    for (const g of state.groups.values()) used.add(memoKey(g.list[0].doc.path, g.key));
+    for (const k of memo.keys()) if (!used.has(k)) memo.delete(k);
+  } else {
+    for (const key of changed) {
+      make(key);
+      for (const d of docs) if (!state.groups.has(key) || state.groups.get(key)!.list !== d.groups.get(key)) memo.delete(memoKey(d.path, key));
+    }
+  }
+  state.window = window;
+  return [...state.groups.values()];
+}
+
+/**
  * For each statement, the statements of its metric a rule pairs it with (`keep`, a function of
  * the two statements only), in the order the pairs come.
  */
@@ -580,6 +709,7 @@ export function pairedStatements(
   keep: (a: MetricStatement, b: MetricStatement) => boolean
 ): Map<MetricStatement, MetricStatement[]> {
   const byStatement = new Map<MetricStatement, MetricStatement[]>();
+  const focusKey = focus ? [...focus].sort().join('\u0000') : undefined;
   for (const group of metricGroups(docs, focus, memo)) {
     const kept = group.kept(rule, keep);
     if (kept.length === 0) continue;
@@ -590,13 +720,24 @@ export function pairedStatements(
       partners = { list: group.list, of: partnerLists(group.list, kept) };
       partnersOf.set(kept, partners);
     }
-    for (const [s, others] of partners.of) byStatement.set(s, others);
+    // With a focus, the other reports' statements are background: the rules want no drafts for
+    // them (and a metric the whole workspace states has thousands).
+    let entries: Iterable<[MetricStatement, MetricStatement[]]> = partners.of;
+    if (focus) {
+      if (partners.focus !== focusKey) partners.focused = [...partners.of].filter(([s]) => focus.has(s.doc.path));
+      partners.focus = focusKey;
+      entries = partners.focused!;
+    }
+    for (const [s, others] of entries) byStatement.set(s, others);
   }
   return byStatement;
 }
 
-/** Per remembered list of kept pairs, each statement's partners. */
-const partnersOf = new WeakMap<number[], { list: MetricStatement[]; of: Map<MetricStatement, MetricStatement[]> }>();
+/** Per remembered list of kept pairs, each statement's partners (and those in a focus). */
+const partnersOf = new WeakMap<
+  number[],
+  { list: MetricStatement[]; of: Map<MetricStatement, MetricStatement[]>; focus?: string; focused?: [MetricStatement, MetricStatement[]][] }
+>();
 
 function partnerLists(list: MetricStatement[], kept: number[]): Map<MetricStatement, MetricStatement[]> {
   const out = new Map<MetricStatement, MetricStatement[]>();
