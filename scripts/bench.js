@@ -251,7 +251,6 @@ async function benchDocument(serverJs, file, text, suffix = '') {
     ({ msg, at } = await wait);
     if (firstEditMs === null) firstEditMs = round(at - sent);
     if (i >= 0) latencies.push(at - sent);
-    if (process.env.LAT && i >= 0) process.stderr.write(`${(at - sent).toFixed(1)} ${del ? 'del' : change.text} line ${change.range.start.line} diags ${msg.params.diagnostics.length}\n`);
   }
   emit({
     name: `lsp-edit-diagnostics${suffix}`,
