@@ -486,18 +486,9 @@ export function metricGroups(docs: StatementDoc[], focus?: ReadonlySet<string>, 
   const byKey = new Map<string, MetricStatement[]>();
   for (const [key, parts] of lists) byKey.set(key, parts.length === 1 ? parts[0] : parts.flat());
   const inFocus = focus ? (s: MetricStatement) => focus.has(s.doc.path) : undefined;
-  // Guard against pathological input (one metric stated thousands of times, a table pasted
-  // as prose): past a budget of comparisons, each statement is compared with its nearest
-  // neighbours only, so that checking stays near-linear instead of quadratic.
-  let all = 0;
-  let statements = 0;
-  for (const list of byKey.values()) {
-    const focused = inFocus ? list.filter(inFocus).length : list.length;
-    if (focused === 0) continue;
-    statements += focused;
-    all += inFocus ? focused * (list.length - 1) : (list.length * (list.length - 1)) / 2;
-  }
-  const window = all <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, statements)));
+  const budget = new PairBudget();
+  for (const [key, list] of byKey) budget.set(key, list, inFocus ? list.filter(inFocus).length : undefined);
+  const window = budget.window;
   const groups: MetricGroup[] = [];
   for (const [key, list] of byKey) {
     if (inFocus && !list.some(inFocus)) continue;
@@ -514,6 +505,41 @@ export function metricGroups(docs: StatementDoc[], focus?: ReadonlySet<string>, 
 }
 
 /**
+ * Guard against pathological input (one metric stated thousands of times, a table pasted as
+ * prose): past a budget of comparisons, each statement is compared with its nearest neighbours
+ * only, so that checking stays near-linear instead of quadratic. Counted per key, so that a run
+ * that changes a few keys updates the count instead of making it again.
+ */
+class PairBudget {
+  private readonly cost = new Map<string, { statements: number; pairs: number }>();
+  private statements = 0;
+  private pairs = 0;
+
+  /** A group of `list.length` statements, `focused` of them in the focus (all without one). */
+  set(key: string, list: readonly MetricStatement[], focused: number | undefined): void {
+    this.delete(key);
+    const n = focused ?? list.length;
+    const c = { statements: n, pairs: focused === undefined ? (n * (n - 1)) / 2 : n * (list.length - 1) };
+    this.cost.set(key, c);
+    this.statements += c.statements;
+    this.pairs += c.pairs;
+  }
+
+  delete(key: string): void {
+    const c = this.cost.get(key);
+    if (!c) return;
+    this.statements -= c.statements;
+    this.pairs -= c.pairs;
+    this.cost.delete(key);
+  }
+
+  /** How far apart two statements of a group may be to be compared. */
+  get window(): number {
+    return this.pairs <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, this.statements)));
+  }
+}
+
+/**
  * The groups of one document, kept from one run to the next: an edit changes the groups of a
  * few keys (StatementDoc.changedSince), and only those are made again; the others are the same
  * MetricGroup objects, comparisons and all. Equal to the general case of metricGroups().
@@ -524,10 +550,7 @@ interface OneDocumentGroups {
   memo: PairMemo;
   window: number;
   groups: Map<string, MetricGroup>;
-  /** Per key: statements and comparisons it adds to the budget. */
-  cost: Map<string, { statements: number; pairs: number }>;
-  statements: number;
-  pairs: number;
+  budget: PairBudget;
 }
 
 const oneDocument = new WeakMap<StatementDoc, OneDocumentGroups>();
@@ -539,36 +562,16 @@ function oneDocumentGroups(doc: StatementDoc, focus: ReadonlySet<string> | undef
   const inFocus = focused ? (s: MetricStatement) => focus!.has(s.doc.path) : undefined;
   let state = oneDocument.get(doc);
   const changed = state && state.focused === focused && state.memo === memo ? doc.changedSince(state.revision) : undefined;
-  const costOf = (list: MetricStatement[]) => ({ statements: list.length, pairs: (list.length * (list.length - 1)) / 2 });
+  // Every statement of the document is in the focus when there is one.
+  const count = (key: string, list: MetricStatement[] | undefined) => (list ? state!.budget.set(key, list, focused ? list.length : undefined) : state!.budget.delete(key));
   if (!state || !changed) {
-    state = { revision: doc.revision, focused, memo, window: Infinity, groups: new Map(), cost: new Map(), statements: 0, pairs: 0 };
-    for (const [key, list] of doc.groups) {
-      const c = costOf(list);
-      state.cost.set(key, c);
-      state.statements += c.statements;
-      state.pairs += focused ? c.statements * (c.statements - 1) : c.pairs;
-    }
-    changed === undefined && oneDocument.set(doc, state);
-    state.window = Number.NaN; // every group is made below
+    state = { revision: doc.revision, focused, memo, window: Number.NaN, groups: new Map(), budget: new PairBudget() };
+    for (const [key, list] of doc.groups) count(key, list);
   } else {
-    for (const key of changed) {
-      const before = state.cost.get(key);
-      if (before) {
-        state.statements -= before.statements;
-        state.pairs -= focused ? before.statements * (before.statements - 1) : before.pairs;
-        state.cost.delete(key);
-      }
-      const list = doc.groups.get(key);
-      if (list) {
-        const c = costOf(list);
-        state.cost.set(key, c);
-        state.statements += c.statements;
-        state.pairs += focused ? c.statements * (c.statements - 1) : c.pairs;
-      }
-    }
-    state.revision = doc.revision;
+    for (const key of changed) count(key, doc.groups.get(key));
   }
-  const window = state.pairs <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, state.statements)));
+  state.revision = doc.revision;
+  const window = state.budget.window;
   const make = (key: string, list: MetricStatement[] | undefined) => {
     if (list && list.length > 1) state!.groups.set(key, new MetricGroup(key, list, window, inFocus, memo));
     else {
@@ -605,9 +608,7 @@ interface FocusedGroups {
   window: number;
   lists: Map<string, MetricStatement[]>;
   groups: Map<string, MetricGroup>;
-  cost: Map<string, { statements: number; pairs: number }>;
-  statements: number;
-  pairs: number;
+  budget: PairBudget;
 }
 
 const focusedState = new Map<string, FocusedGroups>();
@@ -636,23 +637,10 @@ function focusedGroups(docs: StatementDoc[], focus: ReadonlySet<string>, memo: P
     }
     return parts.length === 1 ? parts[0] : parts.flat();
   };
-  const count = (key: string, list: MetricStatement[]) => {
-    const focused = list.filter(inFocus).length;
-    const c = { statements: focused, pairs: focused * (list.length - 1) };
-    state!.cost.set(key, c);
-    state!.statements += c.statements;
-    state!.pairs += c.pairs;
-  };
-  const uncount = (key: string) => {
-    const c = state!.cost.get(key);
-    if (!c) return;
-    state!.statements -= c.statements;
-    state!.pairs -= c.pairs;
-    state!.cost.delete(key);
-  };
+  const count = (key: string, list: MetricStatement[]) => state!.budget.set(key, list, list.filter(inFocus).length);
   if (!state || !changed) {
     if (focusedState.size > 8) focusedState.clear();
-    state = { docs, revisions: [], topics, memo, window: Number.NaN, lists: new Map(), groups: new Map(), cost: new Map(), statements: 0, pairs: 0 };
+    state = { docs, revisions: [], topics, memo, window: Number.NaN, lists: new Map(), groups: new Map(), budget: new PairBudget() };
     focusedState.set(focusKey, state);
     for (const d of docs) {
       if (!focus.has(d.path)) continue;
@@ -665,7 +653,7 @@ function focusedGroups(docs: StatementDoc[], focus: ReadonlySet<string>, memo: P
     }
   } else {
     for (const key of changed) {
-      uncount(key);
+      state.budget.delete(key);
       state.lists.delete(key);
       if (!wanted(key)) continue;
       const list = gather(key);
@@ -674,7 +662,7 @@ function focusedGroups(docs: StatementDoc[], focus: ReadonlySet<string>, memo: P
     }
   }
   state.revisions = docs.map((d) => d.revision);
-  const window = state.pairs <= PAIR_BUDGET ? Infinity : Math.max(MIN_WINDOW, Math.floor(PAIR_BUDGET / Math.max(1, state.statements)));
+  const window = state.budget.window;
   const make = (key: string) => {
     const list = state!.lists.get(key);
     if (list && list.length > 1) state!.groups.set(key, new MetricGroup(key, list, window, inFocus, memo));
