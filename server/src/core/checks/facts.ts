@@ -135,7 +135,7 @@ export interface DocumentFacts {
 
 /**
  * Every paragraph's facts. With the facts of the version the analysis was made from (see
- * TextAnalysis.origin), the windows an edit did not reach are taken over (moved, after the
+ * originOf in analyze.ts), the windows an edit did not reach are taken over (moved, after the
  * edit) instead of looked up: a keystroke touches a few of a long report's thousands of
  * paragraphs.
  */
