@@ -12,6 +12,7 @@ import { addUserWords } from './segmenter';
 import { BoundedCache } from './bounded-cache';
 import { changeBetween } from './text-change';
 import { detached } from './detached';
+import { firstIndex } from './bisect';
 
 /** One paragraph's analysis, at paragraph offsets. Never mutated once made, but for `placed`. */
 interface ParagraphResult extends ParagraphFigures {
@@ -254,8 +255,8 @@ export function reanalyze(previous: TextAnalysis, text: string, options: Analysi
   // of the change.
   // Paragraphs are in text order: found by bisection, not by reading each (a keystroke in a
   // long report would touch thousands of them).
-  const keepBefore = countWhile(old.length, (i) => old[i].end + 2 <= change.start);
-  const keepAfter = keepBefore + countWhile(old.length - keepBefore, (i) => old[keepBefore + i].start - 2 < change.oldEnd);
+  const keepBefore = firstIndex(0, old.length, (i) => old[i].end + 2 > change.start);
+  const keepAfter = firstIndex(keepBefore, old.length, (i) => old[i].start - 2 >= change.oldEnd);
   const delta = change.newEnd - change.oldEnd;
   const from = keepBefore > 0 ? old[keepBefore - 1].end : 0;
   const to = keepAfter < old.length ? old[keepAfter].start + delta : text.length;
@@ -277,18 +278,6 @@ export function reanalyze(previous: TextAnalysis, text: string, options: Analysi
   const analysis = new TextAnalysis(text, paragraphs, results, prepared.base, prepared.keyPrefix);
   origins.set(analysis, { previous: analysisId(previous), before: keepBefore, after: old.length - keepAfter, delta });
   return analysis;
-}
-
-/** How many of 0, 1, … n - 1 satisfy `holds`, for a `holds` true up to some index and false after. */
-function countWhile(n: number, holds: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (holds(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function shiftClaim(c: Claim, by: number): Claim {

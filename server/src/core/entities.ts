@@ -4,6 +4,7 @@
 import type { Entity, EntityType, UserWord } from './types';
 import { tag } from './segmenter';
 import { PLACES, KNOWN_ORGS, ORG_SUFFIXES, PERSON_TITLES, SURNAMES } from './gazetteer';
+import { firstIndex } from './bisect';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -161,13 +162,7 @@ function resolveOverlaps(list: Entity[]): Entity[] {
   // Kept entities stay sorted by start, so that an overlap test looks at two neighbours only.
   const kept: Entity[] = [];
   for (const e of list) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid].start < e.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndex(0, kept.length, (i) => kept[i].start >= e.start);
     const before = kept[lo - 1];
     const after = kept[lo];
     if ((before && before.end > e.start) || (after && after.start < e.end)) continue;

@@ -2,6 +2,7 @@
 // (增长, 占, 其中, 分别 …). Rules see the text only through these helpers, so "the same sentence"
 // means the same thing in every rule.
 import type { Claim, DocumentAnalysis } from '../types';
+import { firstIndex } from '../bisect';
 
 export interface Span {
   start: number;
@@ -83,14 +84,7 @@ export class DocContext {
 
   /** Index of the first claim of `list` starting at or after `offset`. */
   private static lowerBound(list: Claim[], offset: number): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndex(0, list.length, (i) => list[i].start >= offset);
   }
 
   sentenceOf(offset: number): Span {

@@ -14,6 +14,7 @@ import { partDrafts, placeDrafts } from './combine';
 import { localStatements, StatementDoc, type LocalStatement } from './statements';
 import type { RuleCode } from './types';
 import { documentWindows, windowContext, type ParagraphWindow } from './windows';
+import { firstIndex } from '../bisect';
 
 export interface ParagraphFacts {
   /** Findings of the paragraph rules, at window offsets. */
@@ -199,16 +200,6 @@ function sameSetting(a: DocumentAnalysis, b: DocumentAnalysis): boolean {
   return ka !== undefined && ka === kb;
 }
 
-/** The smallest index in [lo, hi) where `holds` turns true (it stays true after), or hi. */
-function firstWhere(lo: number, hi: number, holds: (i: number) => boolean): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (holds(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /**
  * The windows of `previous` the edit to `analysis` did not touch: the first `head` as they
  * were, the last `tail` moved by `delta`. Known only for an analysis made from that version
@@ -222,8 +213,8 @@ function keptSpan(previous: DocumentFacts, analysis: DocumentAnalysis, n: number
   if (oldN !== previous.analysis.paragraphs.length || n !== analysis.paragraphs.length) return undefined;
   const change = changeBetween(previous.analysis.text, analysis.text);
   // Windows are in text order: the kept ones found by bisection over their edges.
-  const head = firstWhere(0, Math.min(origin.before, n), (i) => previous.to[i] >= change.start);
-  const tail = oldN - firstWhere(oldN - Math.min(origin.after, n - head), oldN, (j) => previous.from[j] > change.oldEnd);
+  const head = firstIndex(0, Math.min(origin.before, n), (i) => previous.to[i] >= change.start);
+  const tail = oldN - firstIndex(oldN - Math.min(origin.after, n - head), oldN, (j) => previous.from[j] > change.oldEnd);
   return { head, tail, delta: origin.delta };
 }
 

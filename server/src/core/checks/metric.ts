@@ -3,6 +3,7 @@
 // three agree; the same subject in two different years is two metrics.
 import type { Claim } from '../types';
 import type { DocContext } from './context';
+import { firstIndex } from '../bisect';
 
 /** Unit family: money per currency, counts per measure word, rates, physical units. */
 export function unitFamily(c: Claim): string {
@@ -139,13 +140,7 @@ function scannedPhrases(doc: DocContext): ScannedPhrase[] {
  */
 function lastPhraseIn(doc: DocContext, from: number, to: number): { offset: number; key: string; text: string } | null {
   const list = scannedPhrases(doc);
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].end <= from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(0, list.length, (i) => list[i].end > from);
   // list[lo] is the first match ending after `from`.
   if (lo < list.length && list[lo].offset < from) return slowLastPhrase(doc, from, to);
   let last = lo - 1;
