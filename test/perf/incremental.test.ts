@@ -177,6 +177,7 @@ describe('incremental analysis equals a full re-analysis', function () {
         assert.deepStrictEqual([facts.from, facts.to], [fresh.from, fresh.to], `${at}: windows`);
         assert.deepStrictEqual(facts.envs, fresh.envs, `${at}: period environments`);
         assert.deepStrictEqual(facts.years, fresh.years, `${at}: years`);
+        assert.strictEqual(facts.firstYear, fresh.firstYear, `${at}: the paragraph of the document's year`);
         assert.deepStrictEqual(facts.collected, fresh.collected, `${at}: what the split rules collected`);
         assert.deepStrictEqual(facts.statements, fresh.statements, `${at}: statements`);
         // The groups one document keeps from run to run equal groups made afresh.

@@ -127,6 +127,8 @@ export interface DocumentFacts {
   collected: unknown[][];
   statements: (readonly LocalStatement[])[];
   years: ParagraphYears[];
+  /** The first paragraph that states a year (the document's year), or -1. */
+  firstYear: number;
   /**
    * Against the version these facts were made from: how many paragraphs at the start and at
    * the end kept their facts and period environment, and that version's statements.
@@ -175,8 +177,10 @@ export function documentFacts(path: string, analysis: DocumentAnalysis, selectio
     years[i] = f.years;
   }
   for (let i = n - tail; i < n; i++) take(i, i - shift, delta);
+  const firstYear = span ? firstYearAfterEdit(previous!, years, head, tail, shift) : years.findIndex((y) => y.first !== null);
+  const documentYear = firstYear >= 0 ? years[firstYear].first! : '';
   const { envs, same, before } = span
-    ? followingEnvs(previous!, years, analysis.baseDate, head, n - tail, shift)
+    ? followingEnvs(previous!, years, documentYear, analysis.baseDate, head, n - tail, shift)
     : { envs: periodEnvs(years, analysis.baseDate), same: 0, before: 0 };
   return {
     path,
@@ -189,6 +193,7 @@ export function documentFacts(path: string, analysis: DocumentAnalysis, selectio
     collected,
     statements,
     years,
+    firstYear,
     kept: span && { head: before, tail: Math.min(tail, same), statements: previous!.statements },
   };
 }
@@ -219,6 +224,22 @@ function keptSpan(previous: DocumentFacts, analysis: DocumentAnalysis, n: number
 }
 
 /**
+ * The first paragraph that states a year, after an edit that kept the first `head` and the last
+ * `tail` paragraphs' facts: only what the edit changed is read (a report that states no year
+ * would otherwise be read through on every keystroke).
+ */
+function firstYearAfterEdit(previous: DocumentFacts, years: ParagraphYears[], head: number, tail: number, shift: number): number {
+  const before = previous.firstYear;
+  if (before >= 0 && before < head) return before;
+  const n = years.length;
+  for (let i = head; i < n - tail; i++) if (years[i].first !== null) return i;
+  if (before < 0) return -1;
+  if (before >= previous.years.length - tail) return before + shift;
+  for (let i = n - tail; i < n; i++) if (years[i].first !== null) return i;
+  return -1;
+}
+
+/**
  * The period environments after an edit: the first `head` paragraphs' as they were; then made
  * afresh until they agree again with the previous version's (a paragraph's environment depends
  * only on the years before it), and from there on the previous ones. `before` and `same` count
@@ -227,6 +248,8 @@ function keptSpan(previous: DocumentFacts, analysis: DocumentAnalysis, n: number
 function followingEnvs(
   previous: DocumentFacts,
   years: ParagraphYears[],
+  /** The first year any paragraph states now. */
+  documentYear: string,
   baseDate: string | null,
   head: number,
   /** Where the paragraphs taken over after the edit begin. */
@@ -234,12 +257,10 @@ function followingEnvs(
   shift: number
 ): { envs: PeriodEnv[]; same: number; before: number } {
   const n = years.length;
-  const firstYear = (list: ParagraphYears[]) => list.find((y) => y.first !== null)?.first ?? '';
   const old = previous.envs;
   const baseYear = baseDate ? Number(baseDate.slice(0, 4)) : null;
   // The document's year is the first one any paragraph states: when the edit changed it, or the
   // base date changed, every environment is new.
-  const documentYear = firstYear(years);
   if (!old.length || old[0].documentYear !== documentYear || old[0].baseYear !== baseYear) return { envs: periodEnvs(years, baseDate), same: 0, before: 0 };
   const envs: PeriodEnv[] = old.slice(0, head);
   let env: PeriodEnv = head > 0 ? next(old[head - 1], years[head - 1]) : { documentYear, yearBefore: null, baseYear };

@@ -678,7 +678,10 @@ function focusedGroups(docs: StatementDoc[], focus: ReadonlySet<string>, memo: P
   } else {
     for (const key of changed) {
       make(key);
-      for (const d of docs) if (!state.groups.has(key) || state.groups.get(key)!.list !== d.groups.get(key)) memo.delete(memoKey(d.path, key));
+      // Comparisons are remembered only for a focus document's own group (a metric no other
+      // report states): forget the ones this key's group no longer is.
+      const group = state.groups.get(key);
+      for (const d of docs) if (focus.has(d.path) && group?.list !== d.groups.get(key)) memo.delete(memoKey(d.path, key));
     }
   }
   state.window = window;
