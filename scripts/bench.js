@@ -22,8 +22,9 @@
 //
 // Options: --quick (smaller inputs, for a smoke run), --keep (leave the temp folder with
 // corpus.txt, annual-report.txt, contradictory.txt and reports/ for a side-by-side run),
-// --only=core|lsp|index.
-// ZH_FIGURES_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server processes.
+// --only=core|lsp|index|document.
+// ZH_FIGURES_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server processes;
+// ZH_FIGURES_BENCH_SERVER=FILE runs another build of the server (an A/B in the same hour).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -36,7 +37,7 @@ const { loadRecognizer, throughput } = require('./bench/recognizer');
 
 const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.argv.includes('--quick');
-/** --only=lsp|core|index: run one part (for profiling). */
+/** --only=lsp|core|index|document: run one part (for profiling; document is lsp without the contradictory text). */
 const ONLY = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7);
 const runs = (part) => !ONLY || ONLY === part;
 const KEEP = process.argv.includes('--keep');
@@ -340,8 +341,8 @@ async function main() {
     // The language server first, while this process (the client, which receives the
     // diagnostics) is still small: the core runs below leave a large heap whose collections
     // would delay the client and be counted against the server.
-    const serverJs = path.join(ROOT, 'server/out/server.js');
-    const rssDocument = runs('lsp') ? await benchDocument(serverJs, docFile, document) : null;
+    const serverJs = path.resolve(process.env.ZH_FIGURES_BENCH_SERVER || path.join(ROOT, 'server/out/server.js'));
+    const rssDocument = runs('lsp') || runs('document') ? await benchDocument(serverJs, docFile, document) : null;
     const rssIndex = runs('index') ? await benchIndex(serverJs, reportsDir, SIZES.reports, reportChars) : null;
     const rssStress = runs('lsp') ? await benchDocument(serverJs, stressFile, contradictory, '-contradictory') : null;
 

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import { firstOfEach, keysOfParts, partDrafts } from '../../server/src/core/checks/combine';
 import type { Draft } from '../../server/src/core/checks/rule';
 import type { DocumentParts } from '../../server/src/core/checks/rule';
+import { OffsetList, ParagraphList } from '../../server/src/core/checks/paragraph-list';
 
 interface Part {
   keys: string[];
@@ -29,18 +30,22 @@ describe('split-rule helpers remembered across versions', () => {
       const keys = Array.from({ length: Math.floor(rnd() * 4) }, key);
       return { keys, firsts: new Map(Array.from({ length: Math.floor(rnd() * 3) }, () => [key(), `c${Math.floor(rnd() * 1000)}`])) };
     };
-    let values: (Part | undefined)[] = Array.from({ length: 40 }, part);
+    let values: (Part | undefined)[] = Array.from({ length: 300 }, part);
+    let valueList = ParagraphList.from(values);
+    let atList = OffsetList.from(values.map((_, i) => i * 10));
     let lastFirst: Map<string, { claim: string; at: number }> | undefined;
     for (let step = 0; step < 300; step++) {
       // Replace, insert or remove a few paragraphs; the others stay the same objects.
+      // The lists are made from the version before, as documentFacts makes them (shared chunks).
       const next = [...values];
       const at = Math.floor(rnd() * (next.length + 1));
       const r = rnd();
-      if (r < 0.4) next.splice(at, 1, part());
-      else if (r < 0.7) next.splice(at, 0, part(), part());
-      else next.splice(at, Math.floor(rnd() * 3));
+      const removed = r < 0.4 ? next.splice(at, 1, part()).length : r < 0.7 ? next.splice(at, 0, part(), part()).length : next.splice(at, Math.floor(rnd() * 3)).length;
+      const kept = { head: at, tail: values.length - at - removed };
+      valueList = valueList.edited(next.length, kept, (i) => next[i]);
+      atList = atList.edited(next.length, kept, (next.length - values.length) * 10, (i) => i * 10);
       values = next;
-      const doc: DocumentParts<Part> = { path: 'p', text: '', at: values.map((_, i) => i * 10), envs: [], values };
+      const doc: DocumentParts<Part> = { path: 'p', text: '', at: atList, envs: ParagraphList.from([]), values: valueList };
       const counts = keysOfParts(doc, (v, visit) => v.keys.forEach(visit), 'test-rule');
       const fresh = new Map<string, number>();
       for (const v of values) for (const k of v?.keys ?? []) fresh.set(k, (fresh.get(k) ?? 0) + 1);

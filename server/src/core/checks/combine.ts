@@ -3,12 +3,13 @@
 // does again only what the edit changed (see rule.ts for the rule kinds).
 import type { PeriodEnv } from './metric';
 import { shiftDraft, type DocumentParts, type Draft } from './rule';
+import { ParagraphList, type PerParagraph } from './paragraph-list';
 
 /** Each paragraph's contribution, in text order, with where its window starts. */
 export function eachPart<T>(doc: DocumentParts<T>, visit: (value: T, at: number, env: PeriodEnv) => void): void {
   for (let i = 0; i < doc.values.length; i++) {
-    const v = doc.values[i];
-    if (v !== undefined) visit(v, doc.at[i], doc.envs[i]);
+    const v = doc.values.get(i);
+    if (v !== undefined) visit(v, doc.at.get(i), doc.envs.get(i));
   }
 }
 
@@ -20,7 +21,7 @@ export function eachPart<T>(doc: DocumentParts<T>, visit: (value: T, at: number,
  * a key whose first entry was among them.
  */
 interface FirstMemo {
-  values: readonly unknown[];
+  values: PerParagraph<unknown>;
   /** Index of each key's first entry, or -1 for none. */
   first: Map<string, number>;
   found: Map<string, Elsewhere<unknown>>;
@@ -29,14 +30,7 @@ interface FirstMemo {
 const firstMemos = new Map<string, FirstMemo>();
 
 /** The paragraphs whose contribution changed, [head, values.length - tail), against `old`. */
-function changedSpan(old: readonly unknown[], values: readonly unknown[]): { head: number; tail: number } {
-  const n = values.length;
-  let head = 0;
-  let tail = 0;
-  while (head < n && head < old.length && values[head] === old[head]) head++;
-  while (tail < n - head && tail < old.length - head && values[n - 1 - tail] === old[old.length - 1 - tail]) tail++;
-  return { head, tail };
-}
+const changedSpan = ParagraphList.keptBetween;
 
 export function firstOfEach<T, V>(
   doc: DocumentParts<T>,
@@ -52,7 +46,7 @@ export function firstOfEach<T, V>(
   const { head, tail } = memo ? changedSpan(memo.values, values) : { head: 0, tail: 0 };
   const scan = (key: string, from: number, to: number): number => {
     for (let i = from; i < to; i++) {
-      const v = values[i];
+      const v = values.get(i);
       if (v !== undefined && of(v).has(key)) return i;
     }
     return -1;
@@ -75,7 +69,7 @@ export function firstOfEach<T, V>(
     first.set(key, i);
   }
   const found = new Map<string, Elsewhere<V>>();
-  for (const [key, i] of first) if (i >= 0) found.set(key, { claim: of(values[i]!).get(key)!, at: doc.at[i] });
+  for (const [key, i] of first) if (i >= 0) found.set(key, { claim: of(values.get(i)!).get(key)!, at: doc.at.get(i) });
   // Unchanged: every key finds the very figure it found last time, at the same place.
   let unchanged = memo !== undefined && memo.found.size === found.size;
   if (unchanged) {
@@ -100,9 +94,9 @@ export function firstOfEach<T, V>(
  * `make` must depend only on the contribution, where its window starts, and what is looked up.
  */
 interface PartsMemo {
-  values: readonly unknown[];
-  at: readonly number[];
-  drafts: readonly (readonly Draft[])[];
+  values: PerParagraph<unknown>;
+  at: PerParagraph<number>;
+  drafts: ParagraphList<readonly Draft[]>;
 }
 
 const partMemos = new Map<string, PartsMemo>();
@@ -113,21 +107,19 @@ export function partDrafts<T>(doc: DocumentParts<T>, rule: string, make: (value:
   const memoKey = `${rule}\u0000${doc.path}`;
   const memo = reuse ? partMemos.get(memoKey) : undefined;
   const { head, tail } = memo ? changedSpan(memo.values, values) : { head: 0, tail: 0 };
-  const shift = n - (memo?.values.length ?? n);
-  const lists: (readonly Draft[])[] = new Array(n);
+  const make1 = (i: number): readonly Draft[] => {
+    const v = values.get(i);
+    return v === undefined ? NONE : make(v, at.get(i));
+  };
+  // Kept paragraphs hand back their drafts: as they were when there is nothing to move or they
+  // did not move; moved drafts are made again from the contribution (its memo moves them from
+  // window offsets).
+  const lists = memo
+    ? memo.drafts.edited(n, { head, tail }, make1, (then, i, j) => (then.length === 0 || memo.at.get(j) === at.get(i) ? then : make1(i)))
+    : ParagraphList.build(n, make1);
   const out: Draft[] = [];
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    let list: readonly Draft[];
-    if (v === undefined) list = NONE;
-    else if (memo && (i < head || i >= n - tail)) {
-      const j = i < head ? i : i - shift;
-      const then = memo.drafts[j];
-      // Nothing to move, or not moved: as it was. Moved drafts are made again from the
-      // contribution (its memo moves them from window offsets).
-      list = then.length === 0 || memo.at[j] === at[i] ? then : make(v, at[i]);
-    } else list = make(v, at[i]);
-    lists[i] = list;
+    const list = lists.get(i);
     if (list.length) append(out, list);
   }
   if (partMemos.size > 1000) partMemos.clear();
@@ -141,7 +133,7 @@ export function partDrafts<T>(doc: DocumentParts<T>, rule: string, make: (value:
  * what they name now, instead of reading every paragraph again.
  */
 interface KeysMemo {
-  values: readonly unknown[];
+  values: PerParagraph<unknown>;
   counts: Map<string, number>;
 }
 
@@ -160,10 +152,16 @@ export function keysOfParts<T>(doc: DocumentParts<T>, keysOf: (value: T, visit: 
   };
   const { head, tail } = memo ? changedSpan(memo.values, values) : { head: 0, tail: 0 };
   if (memo) {
-    const old = memo.values as readonly (T | undefined)[];
-    for (let i = head; i < old.length - tail; i++) if (old[i] !== undefined) keysOf(old[i]!, remove);
+    const old = memo.values as PerParagraph<T | undefined>;
+    for (let i = head; i < old.length - tail; i++) {
+      const v = old.get(i);
+      if (v !== undefined) keysOf(v, remove);
+    }
   }
-  for (let i = head; i < values.length - tail; i++) if (values[i] !== undefined) keysOf(values[i]!, add);
+  for (let i = head; i < values.length - tail; i++) {
+    const v = values.get(i);
+    if (v !== undefined) keysOf(v, add);
+  }
   if (keyMemos.size > 1000) keyMemos.clear();
   keyMemos.set(memoKey, { values, counts });
   return counts;

@@ -14,6 +14,7 @@ import { partDrafts, placeDrafts } from './combine';
 import { localStatements, StatementDoc, type LocalStatement } from './statements';
 import type { RuleCode } from './types';
 import { documentWindows, windowContext, type ParagraphWindow } from './windows';
+import { OffsetList, ParagraphList } from './paragraph-list';
 import { firstIndex } from '../bisect';
 
 export interface ParagraphFacts {
@@ -110,8 +111,8 @@ function paragraphFacts(analysis: DocumentAnalysis, window: ParagraphWindow, sel
 /**
  * One document's paragraphs with their facts and period environments, and per paragraph the
  * parts of the facts the document step reads (where each window starts, what each split rule
- * collected, the statements, the years), as flat lists: an edit copies them from the version
- * before instead of reading thousands of paragraphs' objects again.
+ * collected, the statements, the years), as per-paragraph lists: an edit shares them with the
+ * version before (paragraph-list.ts) instead of reading thousands of paragraphs' objects again.
  */
 export interface DocumentFacts {
   path: string;
@@ -119,21 +120,21 @@ export interface DocumentFacts {
   /** The selection the facts were collected for. */
   selection: string;
   /** Per paragraph: where its window starts and ends in the document. */
-  from: number[];
-  to: number[];
-  facts: ParagraphFacts[];
-  envs: PeriodEnv[];
+  from: OffsetList;
+  to: OffsetList;
+  facts: ParagraphList<ParagraphFacts>;
+  envs: ParagraphList<PeriodEnv>;
   /** Per split rule (SPLIT_RULES order), what each paragraph collected. */
-  collected: unknown[][];
-  statements: (readonly LocalStatement[])[];
-  years: ParagraphYears[];
+  collected: ParagraphList<unknown>[];
+  statements: ParagraphList<readonly LocalStatement[]>;
+  years: ParagraphList<ParagraphYears>;
   /** The first paragraph that states a year (the document's year), or -1. */
   firstYear: number;
   /**
    * Against the version these facts were made from: how many paragraphs at the start and at
    * the end kept their facts and period environment, and that version's statements.
    */
-  kept?: { head: number; tail: number; statements: readonly (readonly LocalStatement[])[] };
+  kept?: { head: number; tail: number; statements: ParagraphList<readonly LocalStatement[]> };
 }
 
 /**
@@ -148,54 +149,48 @@ export function documentFacts(path: string, analysis: DocumentAnalysis, selectio
   const span = previous && previous.path === path && previous.selection === selection.key ? keptSpan(previous, analysis, n) : undefined;
   const head = span?.head ?? 0;
   const tail = span?.tail ?? 0;
-  const shift = n - (previous?.facts.length ?? n);
-  const delta = span?.delta ?? 0;
-  const from: number[] = new Array(n);
-  const to: number[] = new Array(n);
-  const facts: ParagraphFacts[] = new Array(n);
-  const collected: unknown[][] = SPLIT_RULES.map(() => new Array(n));
-  const statements: (readonly LocalStatement[])[] = new Array(n);
-  const years: ParagraphYears[] = new Array(n);
-  const take = (i: number, j: number, by: number) => {
-    stats.hits++;
-    from[i] = previous!.from[j] + by;
-    to[i] = previous!.to[j] + by;
-    facts[i] = previous!.facts[j];
-    for (let r = 0; r < collected.length; r++) collected[r][i] = previous!.collected[r][j];
-    statements[i] = previous!.statements[j];
-    years[i] = previous!.years[j];
-  };
-  for (let i = 0; i < head; i++) take(i, i, 0);
+  // The windows the edit reached (every window without a version before): read afresh.
+  const reached: ParagraphWindow[] = [];
+  const fresh: ParagraphFacts[] = [];
   for (let i = head; i < n - tail; i++) {
     const w = windows.at(i);
-    const f = paragraphFacts(analysis, w, selection);
-    from[i] = w.from;
-    to[i] = w.to;
-    facts[i] = f;
-    for (let r = 0; r < collected.length; r++) collected[r][i] = f.collected[r];
-    statements[i] = f.statements;
-    years[i] = f.years;
+    reached.push(w);
+    fresh.push(paragraphFacts(analysis, w, selection));
   }
-  for (let i = n - tail; i < n; i++) take(i, i - shift, delta);
-  const firstYear = span ? firstYearAfterEdit(previous!, years, head, tail, shift) : years.findIndex((y) => y.first !== null);
-  const documentYear = firstYear >= 0 ? years[firstYear].first! : '';
+  stats.hits += head + tail;
+  const kept = { head, tail };
+  const made = <T>(old: ParagraphList<T> | undefined, item: (f: ParagraphFacts) => T) =>
+    old && span ? old.edited(n, kept, (i) => item(fresh[i - head])) : ParagraphList.build(n, (i) => item(fresh[i]));
+  const offsets = (old: OffsetList | undefined, edge: (w: ParagraphWindow) => number) =>
+    old && span ? old.edited(n, kept, span.delta, (i) => edge(reached[i - head])) : OffsetList.build(n, (i) => edge(reached[i]));
+  const years = made(previous?.years, (f) => f.years);
+  const statements = made(previous?.statements, (f) => f.statements);
+  const shift = n - (previous?.facts.length ?? n);
+  const firstYear = span ? firstYearAfterEdit(previous!, years, head, tail, shift) : firstIndexOf(years);
+  const documentYear = firstYear >= 0 ? years.get(firstYear).first! : '';
   const { envs, same, before } = span
     ? followingEnvs(previous!, years, documentYear, analysis.baseDate, head, n - tail, shift)
-    : { envs: periodEnvs(years, analysis.baseDate), same: 0, before: 0 };
+    : { envs: ParagraphList.from(periodEnvs(years.toArray(), analysis.baseDate)), same: 0, before: 0 };
   return {
     path,
     analysis,
     selection: selection.key,
-    from,
-    to,
-    facts,
+    from: offsets(previous?.from, (w) => w.from),
+    to: offsets(previous?.to, (w) => w.to),
+    facts: made(previous?.facts, (f) => f),
     envs,
-    collected,
+    collected: SPLIT_RULES.map((_, r) => made(previous?.collected[r], (f) => f.collected[r])),
     statements,
     years,
     firstYear,
     kept: span && { head: before, tail: Math.min(tail, same), statements: previous!.statements },
   };
+}
+
+/** The first paragraph that states a year, or -1. */
+function firstIndexOf(years: ParagraphList<ParagraphYears>): number {
+  for (let i = 0; i < years.length; i++) if (years.get(i).first !== null) return i;
+  return -1;
 }
 
 /** What a base date or dictionary change makes stale: paragraphs are cached under them too. */
@@ -218,8 +213,8 @@ function keptSpan(previous: DocumentFacts, analysis: DocumentAnalysis, n: number
   if (oldN !== previous.analysis.paragraphs.length || n !== analysis.paragraphs.length) return undefined;
   const change = changeBetween(previous.analysis.text, analysis.text);
   // Windows are in text order: the kept ones found by bisection over their edges.
-  const head = firstIndex(0, Math.min(origin.before, n), (i) => previous.to[i] >= change.start);
-  const tail = oldN - firstIndex(oldN - Math.min(origin.after, n - head), oldN, (j) => previous.from[j] > change.oldEnd);
+  const head = firstIndex(0, Math.min(origin.before, n), (i) => previous.to.get(i) >= change.start);
+  const tail = oldN - firstIndex(oldN - Math.min(origin.after, n - head), oldN, (j) => previous.from.get(j) > change.oldEnd);
   return { head, tail, delta: origin.delta };
 }
 
@@ -228,14 +223,14 @@ function keptSpan(previous: DocumentFacts, analysis: DocumentAnalysis, n: number
  * `tail` paragraphs' facts: only what the edit changed is read (a report that states no year
  * would otherwise be read through on every keystroke).
  */
-function firstYearAfterEdit(previous: DocumentFacts, years: ParagraphYears[], head: number, tail: number, shift: number): number {
+function firstYearAfterEdit(previous: DocumentFacts, years: ParagraphList<ParagraphYears>, head: number, tail: number, shift: number): number {
   const before = previous.firstYear;
   if (before >= 0 && before < head) return before;
   const n = years.length;
-  for (let i = head; i < n - tail; i++) if (years[i].first !== null) return i;
+  for (let i = head; i < n - tail; i++) if (years.get(i).first !== null) return i;
   if (before < 0) return -1;
   if (before >= previous.years.length - tail) return before + shift;
-  for (let i = n - tail; i < n; i++) if (years[i].first !== null) return i;
+  for (let i = n - tail; i < n; i++) if (years.get(i).first !== null) return i;
   return -1;
 }
 
@@ -247,7 +242,7 @@ function firstYearAfterEdit(previous: DocumentFacts, years: ParagraphYears[], he
  */
 function followingEnvs(
   previous: DocumentFacts,
-  years: ParagraphYears[],
+  years: ParagraphList<ParagraphYears>,
   /** The first year any paragraph states now. */
   documentYear: string,
   baseDate: string | null,
@@ -255,26 +250,29 @@ function followingEnvs(
   /** Where the paragraphs taken over after the edit begin. */
   tailStart: number,
   shift: number
-): { envs: PeriodEnv[]; same: number; before: number } {
+): { envs: ParagraphList<PeriodEnv>; same: number; before: number } {
   const n = years.length;
   const old = previous.envs;
   const baseYear = baseDate ? Number(baseDate.slice(0, 4)) : null;
   // The document's year is the first one any paragraph states: when the edit changed it, or the
   // base date changed, every environment is new.
-  if (!old.length || old[0].documentYear !== documentYear || old[0].baseYear !== baseYear) return { envs: periodEnvs(years, baseDate), same: 0, before: 0 };
-  const envs: PeriodEnv[] = old.slice(0, head);
-  let env: PeriodEnv = head > 0 ? next(old[head - 1], years[head - 1]) : { documentYear, yearBefore: null, baseYear };
+  if (!old.length || old.get(0).documentYear !== documentYear || old.get(0).baseYear !== baseYear) {
+    return { envs: ParagraphList.from(periodEnvs(years.toArray(), baseDate)), same: 0, before: 0 };
+  }
+  const made: PeriodEnv[] = [];
+  let env: PeriodEnv = head > 0 ? next(old.get(head - 1), years.get(head - 1)) : { documentYear, yearBefore: null, baseYear };
+  let same = 0;
   for (let i = head; i < n; i++) {
     const j = i - shift;
-    if (i >= tailStart && j < old.length && old[j].yearBefore === env.yearBefore) {
+    if (i >= tailStart && j < old.length && old.get(j).yearBefore === env.yearBefore) {
       // From here the years are the previous version's: so are the environments.
-      for (let k = i; k < n; k++) envs.push(old[k - shift]);
-      return { envs, same: n - i, before: head };
+      same = n - i;
+      break;
     }
-    envs.push(env);
-    env = next(env, years[i]);
+    made.push(env);
+    env = next(env, years.get(i));
   }
-  return { envs, same: 0, before: head };
+  return { envs: old.edited(n, { head, tail: same }, (i) => made[i - head]), same, before: head };
 }
 
 /** The environment of the paragraph after one with `years` and environment `env`. */

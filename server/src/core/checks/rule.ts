@@ -4,6 +4,7 @@ import type { Claim } from '../types';
 import type { Fix, LocalizedText, RelatedLocation, RuleCode, TextEdit } from './types';
 import type { DocContext } from './context';
 import type { PeriodEnv } from './metric';
+import type { PerParagraph } from './paragraph-list';
 import type { PairMemo, StatementDoc } from './statements';
 
 export interface Draft {
@@ -49,11 +50,11 @@ export interface DocumentParts<T> {
   /** The whole text, for what spans paragraphs (a list under a heading line). */
   text: string;
   /** Per paragraph: where its window starts (window offset + at = document offset). */
-  at: readonly number[];
+  at: PerParagraph<number>;
   /** Per paragraph: what its periods resolve against. */
-  envs: readonly PeriodEnv[];
+  envs: PerParagraph<PeriodEnv>;
   /** Per paragraph: what the rule collected there (undefined where it could not). */
-  values: readonly (T | undefined)[];
+  values: PerParagraph<T | undefined>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -10,6 +10,7 @@ import { DocContext } from './context';
 import { originalClaim } from './windows';
 import { localPeriod, metricKey, modifiersOf, resolvePeriod, unitFamily, type PeriodEnv, type PeriodSpec } from './metric';
 import { claimInterval, Interval } from './tolerance';
+import { ParagraphList, type PerParagraph } from './paragraph-list';
 
 /** A statement as its paragraph's window reads it (window offsets). */
 export interface LocalStatement {
@@ -80,9 +81,9 @@ const sameEnv = (a: PeriodEnv, b: PeriodEnv) => a === b || (a.documentYear === b
  * comparisons remembered for it).
  */
 export class StatementDoc {
-  private slots: Slot[] = [];
+  private slots = ParagraphList.from<Slot>([]);
   /** The paragraphs' statements of the last update. */
-  private last?: readonly (readonly LocalStatement[])[];
+  private last?: PerParagraph<readonly LocalStatement[]>;
   /** Counts the updates that changed a group; with the keys each of the last few changed. */
   revision = 0;
   private changes: { revision: number; keys: readonly string[] }[] = [];
@@ -97,16 +98,16 @@ export class StatementDoc {
    * that did not change), where their windows start and their period environments.
    */
   update(
-    statements: readonly (readonly LocalStatement[])[],
-    at: readonly number[],
-    envs: readonly PeriodEnv[],
+    statements: PerParagraph<readonly LocalStatement[]>,
+    at: PerParagraph<number>,
+    envs: PerParagraph<PeriodEnv>,
     names: () => Set<string>,
     /**
      * What the caller knows: against the paragraphs `kept.statements` (if they are the ones
      * this was last updated with), the first `head` and last `tail` kept their statements and
      * environment, and only the last may have moved. Saves reading every slot.
      */
-    kept?: { head: number; tail: number; statements: readonly (readonly LocalStatement[])[] }
+    kept?: { head: number; tail: number; statements: PerParagraph<readonly LocalStatement[]> }
   ): void {
     this.names = names;
     this.named = undefined;
@@ -120,36 +121,34 @@ export class StatementDoc {
       head = kept.head;
       tail = kept.tail;
     } else {
-      while (head < old.length && head < n && old[head].statements === statements[head] && sameEnv(old[head].env, envs[head])) head++;
+      while (head < old.length && head < n && old.get(head).statements === statements.get(head) && sameEnv(old.get(head).env, envs.get(head))) head++;
       while (
         tail < old.length - head &&
         tail < n - head &&
-        old[old.length - 1 - tail].statements === statements[n - 1 - tail] &&
-        sameEnv(old[old.length - 1 - tail].env, envs[n - 1 - tail])
+        old.get(old.length - 1 - tail).statements === statements.get(n - 1 - tail) &&
+        sameEnv(old.get(old.length - 1 - tail).env, envs.get(n - 1 - tail))
       ) tail++;
     }
     if (head === old.length && head === n) {
       // The same statements: at most moved.
-      for (let i = known ? n - tail : 0; i < n; i++) old[i].at = at[i];
+      for (let i = known ? n - tail : 0; i < n; i++) old.get(i).at = at.get(i);
       return;
     }
     const removed = new Map<string, Set<MetricStatement>>();
     for (let i = head; i < old.length - tail; i++) {
-      for (const s of old[i].placed) {
+      for (const s of old.get(i).placed) {
         const set = removed.get(s.key);
         if (set) set.add(s);
         else removed.set(s.key, new Set([s]));
       }
     }
-    const slots = old.slice(0, head);
-    for (let i = head; i < n - tail; i++) slots.push({ at: at[i], statements: statements[i], env: envs[i], placed: [] });
-    for (let i = old.length - tail; i < old.length; i++) slots.push(old[i]);
+    const slots = old.edited(n, { head, tail }, (i) => ({ at: at.get(i), statements: statements.get(i), env: envs.get(i), placed: [] }));
     // Positions first (kept paragraphs may have moved: the edit was before them, or in a
     // paragraph with no statements), then the new statements in order.
-    for (let i = known ? n - tail : 0; i < n; i++) slots[i].at = at[i];
+    for (let i = known ? n - tail : 0; i < n; i++) slots.get(i).at = at.get(i);
     const added = new Map<string, MetricStatement[]>();
     for (let i = head; i < n - tail; i++) {
-      const slot = slots[i];
+      const slot = slots.get(i);
       for (const local of slot.statements) {
         const period = resolvePeriod(local.period, slot.env);
         const key = local.fixedKey ?? metricKey(local.subject, local.family, period, local.modifiers);
