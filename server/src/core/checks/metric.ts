@@ -172,9 +172,11 @@ const MODIFIERS = /(累计|总计|合计|共计|新增|日均|每日|每天|单�
 export function modifiersOf(doc: DocContext, claim: Claim): string {
   const clause = doc.clauseOf(claim.start);
   const lead = doc.slice(clause.start, claim.start);
-  const found = new Set<string>();
   MODIFIERS.lastIndex = 0;
-  for (let m = MODIFIERS.exec(lead); m; m = MODIFIERS.exec(lead)) found.add(m[1] === '总计' || m[1] === '合计' || m[1] === '共计' ? '累计' : m[1]);
+  let m = MODIFIERS.exec(lead);
+  if (!m) return ''; // most figures have none
+  const found = new Set<string>();
+  for (; m; m = MODIFIERS.exec(lead)) found.add(m[1] === '总计' || m[1] === '合计' || m[1] === '共计' ? '累计' : m[1]);
   return [...found].sort().join(',');
 }
 

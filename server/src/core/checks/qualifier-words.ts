@@ -15,6 +15,12 @@ export interface QualifierWord {
 const BEFORE = ['不少于', '不低于', '不超过', '不足', '不到', '将近', '接近', '大约', '大概', '大致', '至少', '起码', '最少', '最多', '至多', '少于', '低于', '超过', '高于', '突破', '约', '超', '逾', '近'];
 const AFTER = ['以上', '以下', '以内', '左右', '上下', '前后', '有余', '多', '余', '强', '弱'];
 
+// Most positions hold no qualifier: the characters they can start or end with are looked up
+// before any word is compared (this runs for every figure of every paragraph checked).
+const BEFORE_FIRST = new Set(BEFORE.map((w) => w[0]));
+const BEFORE_LAST = new Set(BEFORE.map((w) => w[w.length - 1]));
+const AFTER_FIRST = new Set(AFTER.map((w) => w[0]));
+
 const DIRECTION: Record<string, WordDirection> = {
   不少于: 'up', 不低于: 'up', 至少: 'up', 起码: 'up', 最少: 'up', 超过: 'up', 高于: 'up', 突破: 'up', 超: 'up', 逾: 'up', 以上: 'up', 有余: 'up', 多: 'up', 余: 'up', 强: 'up',
   不超过: 'down', 不足: 'down', 不到: 'down', 将近: 'down', 接近: 'down', 最多: 'down', 至多: 'down', 少于: 'down', 低于: 'down', 近: 'down', 以下: 'down', 以内: 'down', 弱: 'down',
@@ -34,18 +40,15 @@ export function qualifierWordsAround(doc: DocContext, c: Claim): QualifierWord[]
   let headStart = c.start;
   // Right before the claim (至少 in 至少5倍以上), not crossing punctuation.
   const outside = doc.slice(Math.max(0, c.start - 3), c.start);
-  for (const w of BEFORE) {
-    // 最近3年, 附近: 近 there means "recent" or "near by", not "nearly".
-    if (w === '近' && /[最附邻靠]近$/.test(outside)) continue;
-    if (outside.endsWith(w)) {
-      head = w + head;
-      headStart = c.start - w.length;
-      break;
-    }
+  const before = BEFORE_LAST.has(outside[outside.length - 1]) ? BEFORE.find((w) => outside.endsWith(w) && !(w === '近' && /[最附邻靠]近$/.test(outside))) : undefined;
+  // 最近3年, 附近: 近 there means "recent" or "near by", not "nearly" (skipped above).
+  if (before) {
+    head = before + head;
+    headStart = c.start - before.length;
   }
   let pos = 0;
   while (pos < head.length) {
-    const w = BEFORE.find((b) => head.startsWith(b, pos));
+    const w = BEFORE_FIRST.has(head[pos]) ? BEFORE.find((b) => head.startsWith(b, pos)) : undefined;
     if (!w) {
       pos++;
       continue;
@@ -59,6 +62,7 @@ export function qualifierWordsAround(doc: DocContext, c: Claim): QualifierWord[]
   const tail = doc.slice(tailStart, Math.min(doc.text.length, c.end + 2));
   const scaleAndUnit = tail;
   for (let i = 0; i < scaleAndUnit.length; i++) {
+    if (!AFTER_FIRST.has(scaleAndUnit[i])) continue;
     const w = AFTER.find((a) => scaleAndUnit.startsWith(a, i));
     if (!w) continue;
     const at = tailStart + i;

@@ -219,11 +219,15 @@ function normalizeLead(text: string): string {
     .replace(/该|本|公司|集团|企业|平台|年度|共计|共|累计|总|其|已|达到?|实现|完成|为|是|有/g, '');
 }
 
+const CLAUSE_BREAKS = ['，', ',', '；', ';'];
+
 /** The words before the subject in its sentence (一线 in 一线城市用户, 线上渠道 in a list item). */
 function modifierOf(doc: DocContext, c: Claim): string {
   // Only the clause holding the subject narrows it (报告最后指出，涉案金额… is not narrower).
   const sentenceLead = doc.leadIn(c, doc.sentenceOf(c.start));
-  const lead = sentenceLead.slice(Math.max(...[...'，,；;'].map((p) => sentenceLead.lastIndexOf(p))) + 1);
+  let clauseStart = -1;
+  for (const p of CLAUSE_BREAKS) clauseStart = Math.max(clauseStart, sentenceLead.lastIndexOf(p));
+  const lead = sentenceLead.slice(clauseStart + 1);
   const at = lead.lastIndexOf(c.subject.trim());
   if (at < 0) return '';
   return normalizeLead(lead.slice(0, at)).slice(-6);
@@ -251,7 +255,6 @@ export function localStatements(doc: DocContext): LocalStatement[] {
     if (CHANGE_FROM_BEFORE.test(lead) || CHANGE_FROM_AFTER.test(doc.slice(c.end, c.end + 8))) return;
     const interval = claimInterval(c);
     if (!interval) return;
-    const ents = entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
     // A rate is restated only in the same words (同比增长 … 同比增长), shares of different parts not.
     const relation = c.kind === 'percent' ? normalizeLead(doc.slice(sentence.start, c.start)).replace(/[的了约近超过逾]/g, '') : '';
     const family = unitFamily(c);
@@ -267,8 +270,8 @@ export function localStatements(doc: DocContext): LocalStatement[] {
       modifiers,
       fixedKey: 'resolved' in period ? interned(metricKey(subject, family, period.resolved, modifiers)) : null,
       interval,
-      places: placesOf(ents),
-      orgs: orgsOf(ents),
+      places: placesOf(entities, sentence),
+      orgs: orgsOf(entities, sentence),
       relation: interned(relation),
       modifier: interned(modifierOf(doc, c)),
       sentence: sentence.start,
@@ -307,14 +310,27 @@ function interned(s: string): string {
   return s;
 }
 
-function placesOf(ents: Entity[]): string {
-  const names = [...new Set(ents.filter((e) => e.type === 'place').map((e) => e.text))];
-  return names.length === 0 ? '' : names.sort().join('\u0000');
+/** The names of the entities of `types` inside the span, each once, in text order. */
+function namesIn(entities: readonly Entity[], span: { start: number; end: number }, wanted: (type: Entity['type']) => boolean): string[] | undefined {
+  let names: string[] | undefined;
+  for (const e of entities) {
+    if (e.start < span.start || e.end > span.end || !wanted(e.type)) continue;
+    if (!names) names = [e.text];
+    else if (!names.includes(e.text)) names.push(e.text);
+  }
+  return names;
 }
 
-function orgsOf(ents: Entity[]): readonly string[] {
-  const names = [...new Set(ents.filter((e) => e.type === 'org' || e.type === 'product').map((e) => e.text))];
-  return names.length === 0 ? NO_NAMES : names;
+const isPlace = (t: Entity['type']) => t === 'place';
+const isOrg = (t: Entity['type']) => t === 'org' || t === 'product';
+
+function placesOf(entities: readonly Entity[], sentence: { start: number; end: number }): string {
+  const names = namesIn(entities, sentence, isPlace);
+  return names === undefined ? '' : names.sort().join('\u0000');
+}
+
+function orgsOf(entities: readonly Entity[], sentence: { start: number; end: number }): readonly string[] {
+  return namesIn(entities, sentence, isOrg) ?? NO_NAMES;
 }
 
 /**

@@ -11,7 +11,9 @@ export const approxRedundant: ParagraphRule = {
     const out: Draft[] = [];
     for (const c of doc.claims) {
       if (c.kind === 'date' || c.kind === 'time' || c.kind === 'ordinal') continue;
-      const about = qualifierWordsAround(doc, c).filter((w) => directionOfWord(w.word) === 'about');
+      const words = qualifierWordsAround(doc, c);
+      if (words.length < 2) continue; // one word before the figure and one after
+      const about = words.filter((w) => directionOfWord(w.word) === 'about');
       const before = about.find((w) => w.side === 'before');
       const after = about.find((w) => w.side === 'after');
       if (!before || !after) continue;

@@ -14,6 +14,7 @@ export const qualifierConflict: ParagraphRule = {
     for (const c of doc.claims) {
       if (c.kind === 'date' || c.kind === 'time' || c.kind === 'ordinal' || c.vague) continue;
       const words = qualifierWordsAround(doc, c);
+      if (words.length < 2) continue; // a conflict takes two words
       const ups = words.filter((w) => directionOfWord(w.word) === 'up');
       const downs = words.filter((w) => directionOfWord(w.word) === 'down');
       const span = spanOf(c, words);
