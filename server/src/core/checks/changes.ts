@@ -45,6 +45,8 @@ const RATE_LEAD = new RegExp(
 );
 /** What may stand between the figures and the stated change: punctuation and linking words. */
 const LEAD_GLUE = /^[，,、\s]*(?:即|也就是|亦即|整体|总体|合计|累计|共|其|分别)?(?:较|比|相比)?(?:上年|去年|上一年|前一年|上年同期|去年同期|上期|上季度|上月|年初|年末|年底)?(?:同期)?[，,\s]*$/;
+/** What joins the two figures of a from–to pair (增长到, 降至, 为). */
+const FROM_TO = new RegExp(`^(${VERB})?(?:了)?(到|至|为|成)$`);
 const MULTIPLE_TO_LEAD = /(?:是|为|相当于|达到?|增至|增长到|提高到|提升到|上升到|扩大到|扩大至|升至)(?:了)?(?:[^，。；]{0,12}的)?\s*$/;
 
 /** Period words that may sit between two figures (从2021年的X增长到2022年的Y). */
@@ -155,7 +157,7 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
       // --- from–to: 从 X 增长到 Y -------------------------------------------------
       if (isLevel(a) && isLevel(b) && measureMatch(a, b) && !used.has(b)) {
         const between = stripNoise(doc.slice(a.end, b.start));
-        const pm = new RegExp(`^(${VERB})?(?:了)?(到|至|为|成)$`).exec(between);
+        const pm = FROM_TO.exec(between);
         const lead = stripNoise(doc.leadIn(a, sentence));
         const hasFrom = /(从|由)[^，,；;]{0,12}$/.test(lead);
         if (pm && (hasFrom || pm[1]) && !(pm[2] === '为' && !pm[1])) {

@@ -55,16 +55,17 @@ function scanDates(doc: DocContext): WrittenDate[] {
   const out: WrittenDate[] = [];
   // Characters already read as part of a date: an overlap test in the length of the date, not
   // in the number of dates found so far.
-  const taken = new Uint8Array(text.length + 1);
+  // Made at the first date: most paragraphs have none.
+  let taken: Uint8Array | undefined;
   const overlapsTaken = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (taken[i]) return true;
+    if (taken) for (let i = start; i < end; i++) if (taken[i]) return true;
     return false;
   };
   const push = (start: number, end: number, year: number | null, month: number | null, day: number | null, inferred: boolean) => {
     if (month === null || day === null) return;
     if (overlapsTaken(start, end)) return;
     if (LUNAR.test(text.slice(Math.max(0, start - 12), start))) return;
-    taken.fill(1, start, end);
+    (taken ??= new Uint8Array(text.length + 1)).fill(1, start, end);
     const d: WrittenDate = { start, end, year, month, day, yearInferred: inferred };
     const w = WEEKDAY.exec(text.slice(end, end + 8));
     if (w) {
@@ -73,8 +74,10 @@ function scanDates(doc: DocContext): WrittenDate[] {
     }
     out.push(d);
   };
+  // Both written forms but the ISO one need 月.
+  const hasMonth = text.includes('月');
   FULL.lastIndex = 0;
-  for (let m = FULL.exec(text); m; m = FULL.exec(text)) {
+  for (let m = hasMonth ? FULL.exec(text) : null; m; m = FULL.exec(text)) {
     push(m.index, m.index + m[0].length, cnYear(m[1]), cnSmall(m[2]), cnSmall(m[3]), false);
   }
   ISO.lastIndex = 0;
@@ -84,7 +87,7 @@ function scanDates(doc: DocContext): WrittenDate[] {
     push(m.index, m.index + m[0].length, y, Number(m[3]), Number(m[4]), false);
   }
   NO_YEAR.lastIndex = 0;
-  for (let m = NO_YEAR.exec(text); m; m = NO_YEAR.exec(text)) {
+  for (let m = hasMonth ? NO_YEAR.exec(text) : null; m; m = NO_YEAR.exec(text)) {
     const prev = text.slice(Math.max(0, m.index - 1), m.index);
     if (/[\d〇零一二三四五六七八九十年]/.test(prev)) continue;
     push(m.index, m.index + m[0].length, baseYear, cnSmall(m[1]), cnSmall(m[2]), true);
