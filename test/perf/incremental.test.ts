@@ -142,12 +142,14 @@ describe('incremental analysis equals a full re-analysis', function () {
       const analyzer = createAnalyzer({ preloadSegmenter: false });
       const options: AnalysisOptions = seed % 2 ? { baseDate: '2023-03-23' } : {};
       let text = randomText(rnd, 15);
-      analyzer.analyze('doc', text, options);
+      void analyzer.analyze('doc', text, options).claimCount;
       for (let step = 0; step < 40; step++) {
         const before = text;
         text = apply(text, randomEdit(rnd, text));
         const got = analyzer.analyze('doc', text, options);
         const want = full(text, options);
+        // Counted as the status bar counts after every keystroke: carried from the version before.
+        assert.deepStrictEqual([got.claimCount, got.entityCount], [want.claims.length, want.entities.length], `seed ${seed}, step ${step}: counts`);
         assert.deepStrictEqual(comparable(got), comparable(want), `seed ${seed}, step ${step}`);
         // The base date may move with the edit (a publication line): then every key changes.
         if (full(before, options).baseDate === want.baseDate) {

@@ -174,6 +174,25 @@ export class TextAnalysis implements DocumentAnalysis {
     return (this.counted ??= this.count()).entities;
   }
 
+  /**
+   * The counts of `previous` (the version an edit was made from) with the paragraphs the edit
+   * replaced taken out and those it made put in: a keystroke need not count every paragraph.
+   */
+  carryCounts(previous: TextAnalysis, replaced: readonly ParagraphResult[], made: readonly ParagraphResult[]): void {
+    const then = previous.counted;
+    if (!then) return;
+    let { claims, entities } = then;
+    for (const r of replaced) {
+      claims -= r.claims.length;
+      entities -= r.entities.length;
+    }
+    for (const r of made) {
+      claims += r.claims.length;
+      entities += r.entities.length;
+    }
+    this.counted = { claims, entities };
+  }
+
   private count(): { claims: number; entities: number } {
     let claims = 0;
     let entities = 0;
@@ -263,9 +282,12 @@ export function reanalyze(previous: TextAnalysis, text: string, options: Analysi
   const middle = splitParagraphs(text, from, to);
   const paragraphs: Paragraph[] = old.slice(0, keepBefore);
   const results: ParagraphResult[] = previous.paragraphResults.slice(0, keepBefore);
+  const made: ParagraphResult[] = [];
   for (const p of middle) {
     paragraphs.push(p);
-    results.push(paragraphResult(text, p, cache, prepared));
+    const r = paragraphResult(text, p, cache, prepared);
+    results.push(r);
+    made.push(r);
   }
   // What the edit replaced stays at hand for a while (undo, cut and paste back).
   for (let i = keepBefore; i < keepAfter; i++) {
@@ -276,6 +298,7 @@ export function reanalyze(previous: TextAnalysis, text: string, options: Analysi
     results.push(previous.paragraphResults[i]);
   }
   const analysis = new TextAnalysis(text, paragraphs, results, prepared.base, prepared.keyPrefix);
+  analysis.carryCounts(previous, previous.paragraphResults.slice(keepBefore, keepAfter), made);
   origins.set(analysis, { previous: analysisId(previous), before: keepBefore, after: old.length - keepAfter, delta });
   return analysis;
 }
