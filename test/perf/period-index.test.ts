@@ -68,7 +68,13 @@ describe('periods: resolved per paragraph, equal to a scan of the whole document
       const whole = new DocContext('whole', analysis);
       const windows = paragraphWindows(analysis);
       const contexts = windows.map((w) => windowContext(analysis, w));
-      const envs = periodEnvs(contexts.map((c) => paragraphYears(c, c.paragraphs[0])), analysis.baseDate);
+      const years = contexts.map((c) => paragraphYears(c, c.paragraphs[0]));
+      contexts.forEach((c, i) => {
+        // The years of a paragraph, read from its window's one scan, as a scan of the paragraph alone finds them.
+        const own = periodPhrases(c.text, c.paragraphs[0].start, c.paragraphs[0].end).filter((x) => YEAR.test(x.key));
+        assert.deepStrictEqual(years[i], { first: own[0]?.key ?? null, last: own[own.length - 1]?.key ?? null }, `text ${t}, paragraph ${i}: years`);
+      });
+      const envs = periodEnvs(years, analysis.baseDate);
       windows.forEach((w, i) => {
         contexts[i].claims.forEach((local) => {
           const claim = { ...local, start: local.start + w.from, end: local.end + w.from };

@@ -209,6 +209,22 @@ export interface ParagraphYears {
 const NO_YEARS: ParagraphYears = Object.freeze({ first: null, last: null });
 
 export function paragraphYears(doc: DocContext, paragraph: { start: number; end: number }): ParagraphYears {
+  // From the context's one scan of its text (the figures' periods read it too); a phrase
+  // running across the paragraph's edges would read differently in the paragraph alone.
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const p of scannedPhrases(doc)) {
+    if (p.end <= paragraph.start || p.offset >= paragraph.end) continue;
+    if (p.offset < paragraph.start || p.end > paragraph.end) return slowParagraphYears(doc, paragraph);
+    // As periodPhrases reads them: not a day's year (2021年3月), not a comparison base (比上年).
+    if (p.dayEnd >= 0 || p.base || !YEAR_KEY.test(p.key)) continue;
+    first ??= p.key;
+    last = p.key;
+  }
+  return first === null ? NO_YEARS : { first, last };
+}
+
+function slowParagraphYears(doc: DocContext, paragraph: { start: number; end: number }): ParagraphYears {
   const years = periodPhrases(doc.text, paragraph.start, paragraph.end).filter((p) => YEAR_KEY.test(p.key));
   return years.length ? { first: years[0].key, last: years[years.length - 1].key } : NO_YEARS;
 }
