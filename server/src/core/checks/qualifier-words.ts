@@ -17,9 +17,10 @@ const AFTER = ['以上', '以下', '以内', '左右', '上下', '前后', '有�
 
 // Most positions hold no qualifier: the characters they can start or end with are looked up
 // before any word is compared (this runs for every figure of every paragraph checked).
-const BEFORE_FIRST = new Set(BEFORE.map((w) => w[0]));
-const BEFORE_LAST = new Set(BEFORE.map((w) => w[w.length - 1]));
-const AFTER_FIRST = new Set(AFTER.map((w) => w[0]));
+// As character codes: reading a character as a string makes a string per character.
+const BEFORE_FIRST = new Set(BEFORE.map((w) => w.charCodeAt(0)));
+const BEFORE_LAST = new Set(BEFORE.map((w) => w.charCodeAt(w.length - 1)));
+const AFTER_FIRST = new Set(AFTER.map((w) => w.charCodeAt(0)));
 
 const DIRECTION: Record<string, WordDirection> = {
   不少于: 'up', 不低于: 'up', 至少: 'up', 起码: 'up', 最少: 'up', 超过: 'up', 高于: 'up', 突破: 'up', 超: 'up', 逾: 'up', 以上: 'up', 有余: 'up', 多: 'up', 余: 'up', 强: 'up',
@@ -31,24 +32,38 @@ export function directionOfWord(w: string): WordDirection | undefined {
   return DIRECTION[w];
 }
 
+/** Per rule context and figure: qualifier-conflict and approx-redundant both ask. */
+const found = new WeakMap<DocContext, Map<Claim, QualifierWord[]>>();
+
 /** Qualifier words inside the claim text and right around it, in text order. */
 export function qualifierWordsAround(doc: DocContext, c: Claim): QualifierWord[] {
+  let known = found.get(doc);
+  if (!known) found.set(doc, (known = new Map()));
+  let words = known.get(c);
+  if (!words) known.set(c, (words = wordsAround(doc, c)));
+  return words;
+}
+
+function wordsAround(doc: DocContext, c: Claim): QualifierWord[] {
   const out: QualifierWord[] = [];
   const core = c.numeral ? c.text.indexOf(c.numeral) : -1;
   // Inside the claim: before the numeral and after it.
   let head = core > 0 ? c.text.slice(0, core) : '';
   let headStart = c.start;
   // Right before the claim (至少 in 至少5倍以上), not crossing punctuation.
-  const outside = doc.slice(Math.max(0, c.start - 3), c.start);
-  const before = BEFORE_LAST.has(outside[outside.length - 1]) ? BEFORE.find((w) => outside.endsWith(w) && !(w === '近' && /[最附邻靠]近$/.test(outside))) : undefined;
-  // 最近3年, 附近: 近 there means "recent" or "near by", not "nearly" (skipped above).
+  let before: string | undefined;
+  if (c.start > 0 && BEFORE_LAST.has(doc.text.charCodeAt(c.start - 1))) {
+    const outside = doc.slice(Math.max(0, c.start - 3), c.start);
+    // 最近3年, 附近: 近 there means "recent" or "near by", not "nearly".
+    before = BEFORE.find((w) => outside.endsWith(w) && !(w === '近' && /[最附邻靠]近$/.test(outside)));
+  }
   if (before) {
     head = before + head;
     headStart = c.start - before.length;
   }
   let pos = 0;
   while (pos < head.length) {
-    const w = BEFORE_FIRST.has(head[pos]) ? BEFORE.find((b) => head.startsWith(b, pos)) : undefined;
+    const w = BEFORE_FIRST.has(head.charCodeAt(pos)) ? BEFORE.find((b) => head.startsWith(b, pos)) : undefined;
     if (!w) {
       pos++;
       continue;
@@ -59,11 +74,11 @@ export function qualifierWordsAround(doc: DocContext, c: Claim): QualifierWord[]
   }
   // After the numeral: words in the claim tail (余人, 多家, 以上) and right after the claim.
   const tailStart = core >= 0 ? c.start + core + c.numeral.length : c.end;
-  const tail = doc.slice(tailStart, Math.min(doc.text.length, c.end + 2));
-  const scaleAndUnit = tail;
-  for (let i = 0; i < scaleAndUnit.length; i++) {
-    if (!AFTER_FIRST.has(scaleAndUnit[i])) continue;
-    const w = AFTER.find((a) => scaleAndUnit.startsWith(a, i));
+  const tailEnd = Math.min(doc.text.length, c.end + 2);
+  for (let i = 0; tailStart + i < tailEnd; i++) {
+    if (!AFTER_FIRST.has(doc.text.charCodeAt(tailStart + i))) continue;
+    const tail = doc.slice(tailStart, tailEnd);
+    const w = AFTER.find((a) => tail.startsWith(a, i));
     if (!w) continue;
     const at = tailStart + i;
     // 多 and 余 count only right after the numeral or its scale (3万多, 400余人), not in 多家 words.

@@ -229,7 +229,7 @@ function modifierOf(doc: DocContext, c: Claim): string {
   for (const p of CLAUSE_BREAKS) clauseStart = Math.max(clauseStart, sentenceLead.lastIndexOf(p));
   const lead = sentenceLead.slice(clauseStart + 1);
   const at = lead.lastIndexOf(c.subject.trim());
-  if (at < 0) return '';
+  if (at <= 0) return ''; // no subject in the clause, or nothing before it
   return normalizeLead(lead.slice(0, at)).slice(-6);
 }
 
@@ -242,7 +242,7 @@ const CHANGE_FROM_AFTER = /^\s*(?:同比|环比)?(?:增长|增加|提升|提高|
 /** The statements of one paragraph's window. */
 export function localStatements(doc: DocContext): LocalStatement[] {
   const out: LocalStatement[] = [];
-  const entities = doc.analysis.entities ?? [];
+  let entities: readonly Entity[] | undefined;
   doc.claims.forEach((c) => {
     if (!KINDS.has(c.kind) || c.vague || c.value === null) return;
     const subject = c.subject.trim();
@@ -270,7 +270,7 @@ export function localStatements(doc: DocContext): LocalStatement[] {
       modifiers,
       fixedKey: 'resolved' in period ? interned(metricKey(subject, family, period.resolved, modifiers)) : null,
       interval,
-      places: placesOf(entities, sentence),
+      places: placesOf((entities ??= doc.analysis.entities ?? []), sentence),
       orgs: orgsOf(entities, sentence),
       relation: interned(relation),
       modifier: interned(modifierOf(doc, c)),

@@ -3,7 +3,7 @@
 // indents around it end its sentences exactly as in the whole text. Every rule reads a
 // paragraph only through its window; what spans paragraphs is combined afterwards (combine.ts),
 // which is what lets an edit re-check only the paragraphs it touched.
-import type { Claim, DocumentAnalysis, Paragraph, ParagraphFigures } from '../types';
+import type { Claim, DocumentAnalysis, Entity, Paragraph, ParagraphFigures } from '../types';
 import { DocContext } from './context';
 import { detached } from '../detached';
 
@@ -102,6 +102,7 @@ export function originalClaim(c: Claim): Claim {
 /** The rules' view of one window: its text, and its claims and entities at window offsets. */
 export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): DocContext {
   const by = w.paragraph.start - w.from;
+  let entities: Entity[] | undefined;
   return new DocContext('', {
     // A copy, not a slice: whatever the rules keep of the window (a word, a category) must not
     // hold on to the whole text of this version of the document.
@@ -111,7 +112,10 @@ export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): D
       originals.set(copy, c);
       return copy;
     }),
-    entities: w.figures.entities.map((e) => ({ ...e, start: e.start + by, end: e.end + by })),
+    // Read by the statements of a few paragraphs only: moved to window offsets when asked.
+    get entities() {
+      return (entities ??= w.figures.entities.map((e) => ({ ...e, start: e.start + by, end: e.end + by })));
+    },
     paragraphs: [{ start: by, end: by + w.paragraph.end - w.paragraph.start }],
     baseDate: analysis.baseDate,
     baseDateSource: analysis.baseDateSource,
