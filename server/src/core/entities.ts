@@ -5,20 +5,24 @@ import type { Entity, EntityType, UserWord } from './types';
 import { tag } from './segmenter';
 import { PLACES, KNOWN_ORGS, ORG_SUFFIXES, PERSON_TITLES, SURNAMES } from './gazetteer';
 import { firstIndex } from './bisect';
+import { LiteralMatcher, type LiteralMatch } from './literal-matcher';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+const longestFirst = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
+const alternation = (words: string[]) => longestFirst(words).map(escape).join('|');
 
+// The gazetteer's word lists are long: found with literal matchers, each with the answers of
+// the regex (?:longest|…|shortest) it replaces, and what may follow a word as a sticky regex.
 const WORK = /《[^《》\n]{1,80}》/g;
-const ORG_SUFFIX_RE = new RegExp(`(?:${alternation(ORG_SUFFIXES)})`, 'g');
-const PERSON_RE = new RegExp(
-  `(?:${alternation(PERSON_TITLES)})([\\u4e00-\\u9fff]{2,3}?)(?:就|也|还|则|在|对此|对)?(?=表示|称|说|介绍|指出|认为|强调|透露|坦言|告诉|解释|提到|建议|回应)`,
-  'g',
-);
+const ORG_SUFFIX = new LiteralMatcher(longestFirst(ORG_SUFFIXES));
+const PERSON_TITLE = new LiteralMatcher(longestFirst(PERSON_TITLES));
+/** After a title: the name, then (optionally) a filler and a speech verb. */
+const NAME_AFTER_TITLE = /([\u4e00-\u9fff]{2,3}?)(?:就|也|还|则|在|对此|对)?(?=表示|称|说|介绍|指出|认为|强调|透露|坦言|告诉|解释|提到|建议|回应)/y;
 const QUOTE_SPEAKER_RE = /[”"]\s*([\u4e00-\u9fff]{2,3}?)(?=称|表示|说|介绍|指出|强调)/g;
+const PLACE = new LiteralMatcher(longestFirst(PLACES));
 // The administrative suffix only when it does not start another word (中国市场, 区域, 县城).
-const PLACE_RE = new RegExp(`(?:${alternation(PLACES)})(?:省|市(?![场民值面政区])|自治区|特别行政区|县(?![城域级])|区(?![域块间别]))?`, 'g');
-const KNOWN_ORG_RE = new RegExp(`(?:${alternation(KNOWN_ORGS)})`, 'g');
+const PLACE_SUFFIX = /省|市(?![场民值面政区])|自治区|特别行政区|县(?![城域级])|区(?![域块间别])/y;
+const KNOWN_ORG = new LiteralMatcher(longestFirst(KNOWN_ORGS));
 const PRODUCT_MODEL_RE = /\b(?:iPhone|iPad|MacBook|Mate|Galaxy|Pixel|Redmi|Model|Xbox|PlayStation|PS)\s?\d+(?:\s?(?:Pro|Max|Plus|Ultra|mini|SE|Air))*/g;
 /** A、B、C等X: items typed by the head noun X. */
 const ENUMERATION_RE = /((?:[“"]?[\u4e00-\u9fffA-Za-z]{2,10}[”"]?、)+[“"]?[\u4e00-\u9fffA-Za-z]{2,10}[”"]?)等(?:[\u4e00-\u9fff0-9]{0,6}?)(品牌|企业|公司|机构|平台|集团|银行|协会|商家|厂商|车企|药企|院校|高校|城市|省份|地区|国家|地|省|市|产品|商品|药品|假药|食品|车型|手机|机型|药)/g;
@@ -52,22 +56,18 @@ export function findEntities(text: string, userWords: UserWord[] = []): Entity[]
   WORK.lastIndex = 0;
   while ((m = WORK.exec(text)) !== null) push(m.index, m.index + m[0].length, 'work');
 
-  ORG_SUFFIX_RE.lastIndex = 0;
-  while ((m = ORG_SUFFIX_RE.exec(text)) !== null) {
-    const start = orgNameStart(text, m.index);
-    if (start < m.index) {
-      const name = text.slice(start, m.index + m[0].length);
-      if (!GENERIC.test(name) && name.length >= 3) push(start, m.index + m[0].length, 'org');
+  let w: LiteralMatch | null;
+  for (let from = 0; (w = ORG_SUFFIX.find(text, from)) !== null; from = w.index + w.word.length) {
+    const start = orgNameStart(text, w.index);
+    if (start < w.index) {
+      const name = text.slice(start, w.index + w.word.length);
+      if (!GENERIC.test(name) && name.length >= 3) push(start, w.index + w.word.length, 'org');
     }
   }
 
-  PERSON_RE.lastIndex = 0;
-  while ((m = PERSON_RE.exec(text)) !== null) {
-    const name = m[1];
-    if (isPersonName(name)) {
-      const start = m.index + m[0].indexOf(name);
-      push(start, start + name.length, 'person');
-    }
+  // After a person found, the search goes on where its match ends, else at the next character.
+  for (let at = PERSON_TITLE.nextStart(text, 0); at >= 0; ) {
+    at = PERSON_TITLE.nextStart(text, personAfterTitle(text, at, push) ?? at + 1);
   }
   QUOTE_SPEAKER_RE.lastIndex = 0;
   while ((m = QUOTE_SPEAKER_RE.exec(text)) !== null) {
@@ -95,14 +95,18 @@ export function findEntities(text: string, userWords: UserWord[] = []): Entity[]
     });
   }
 
-  KNOWN_ORG_RE.lastIndex = 0;
-  while ((m = KNOWN_ORG_RE.exec(text)) !== null) push(m.index, m.index + m[0].length, 'org');
+  for (let from = 0; (w = KNOWN_ORG.find(text, from)) !== null; from = w.index + w.word.length) push(w.index, w.index + w.word.length, 'org');
 
   PRODUCT_MODEL_RE.lastIndex = 0;
   while ((m = PRODUCT_MODEL_RE.exec(text)) !== null) push(m.index, m.index + m[0].length, 'product');
 
-  PLACE_RE.lastIndex = 0;
-  while ((m = PLACE_RE.exec(text)) !== null) push(m.index, m.index + m[0].length, 'place');
+  for (let from = 0; (w = PLACE.find(text, from)) !== null; ) {
+    let end = w.index + w.word.length;
+    PLACE_SUFFIX.lastIndex = end;
+    if (PLACE_SUFFIX.test(text)) end = PLACE_SUFFIX.lastIndex;
+    push(w.index, end, 'place');
+    from = end;
+  }
 
   return resolveOverlaps(found);
 }
@@ -113,6 +117,28 @@ function trailingName(phrase: string): string {
   let k = tokens.length;
   while (k > 0 && NAME_TAGS.test(tokens[k - 1].tag) && !/^(v|p|c|d)$/.test(tokens[k - 1].tag)) k--;
   return tokens.slice(k).map((t) => t.word).join('');
+}
+
+/**
+ * A title at `at` followed by a person's name and a speech verb (负责人徐骏表示): pushes the
+ * name and returns where the match ends, or null when there is none. The titles starting at
+ * `at` are tried longest first, as the regex alternation would.
+ */
+function personAfterTitle(text: string, at: number, push: (start: number, end: number, type: EntityType) => void): number | null {
+  for (const title of PERSON_TITLE.candidatesAt(text, at) ?? []) {
+    if (!text.startsWith(title, at)) continue;
+    NAME_AFTER_TITLE.lastIndex = at + title.length;
+    const rest = NAME_AFTER_TITLE.exec(text);
+    if (rest === null) continue;
+    const name = rest[1];
+    const end = NAME_AFTER_TITLE.lastIndex;
+    if (isPersonName(name)) {
+      const start = at + text.slice(at, end).indexOf(name);
+      push(start, start + name.length, 'person');
+    }
+    return end;
+  }
+  return null;
 }
 
 function isPersonName(name: string): boolean {
