@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { findEntities } from '../../server/src/core/entities';
+import fc from 'fast-check';
+import { findEntities, nextEnumeration, ENUMERATION_RE } from '../../server/src/core/entities';
 
 const types = (text: string, words = []) => findEntities(text, words).map((e) => `${e.type}:${e.text}`);
 
@@ -52,5 +53,21 @@ describe('entities', () => {
   it('never returns overlapping entities', () => {
     const list = findEntities('捷豹路虎(中国)有限公司与中国版权保护中心在北京');
     for (let i = 1; i < list.length; i++) assert.ok(list[i].start >= list[i - 1].end);
+  });
+
+  it('finds the enumerations a plain search of the pattern finds, though it starts late', () => {
+    const piece = fc.constantFrom('福特', '本田', '“片仔癀”', '"安宫牛黄丸"', 'Honda', '、', '等', '等汽车品牌', '等地', '等假药', '等等', '品牌', '，', '。', ' ', '1', '中', '"', '“', '”');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (text) => {
+        const plain = new RegExp(ENUMERATION_RE.source, 'g');
+        const want: Array<[number, string]> = [];
+        let m: RegExpExecArray | null;
+        while ((m = plain.exec(text)) !== null) want.push([m.index, m[0]]);
+        const got: Array<[number, string]> = [];
+        for (let from = 0; (m = nextEnumeration(text, from)) !== null; from = m.index + m[0].length) got.push([m.index, m[0]]);
+        assert.deepStrictEqual(got, want);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

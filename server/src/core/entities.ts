@@ -25,7 +25,13 @@ const PLACE_SUFFIX = /省|市(?![场民值面政区])|自治区|特别行政区|
 const KNOWN_ORG = new LiteralMatcher(longestFirst(KNOWN_ORGS));
 const PRODUCT_MODEL_RE = /\b(?:iPhone|iPad|MacBook|Mate|Galaxy|Pixel|Redmi|Model|Xbox|PlayStation|PS)\s?\d+(?:\s?(?:Pro|Max|Plus|Ultra|mini|SE|Air))*/g;
 /** A、B、C等X: items typed by the head noun X. */
-const ENUMERATION_RE = /((?:[“"]?[\u4e00-\u9fffA-Za-z]{2,10}[”"]?、)+[“"]?[\u4e00-\u9fffA-Za-z]{2,10}[”"]?)等(?:[\u4e00-\u9fff0-9]{0,6}?)(品牌|企业|公司|机构|平台|集团|银行|协会|商家|厂商|车企|药企|院校|高校|城市|省份|地区|国家|地|省|市|产品|商品|药品|假药|食品|车型|手机|机型|药)/g;
+const ENUMERATION_HEADS = '品牌|企业|公司|机构|平台|集团|银行|协会|商家|厂商|车企|药企|院校|高校|城市|省份|地区|国家|地|省|市|产品|商品|药品|假药|食品|车型|手机|机型|药';
+export const ENUMERATION_RE = new RegExp(
+  `((?:[“"]?[\\u4e00-\\u9fffA-Za-z]{2,10}[”"]?、)+[“"]?[\\u4e00-\\u9fffA-Za-z]{2,10}[”"]?)等(?:[\\u4e00-\\u9fff0-9]{0,6}?)(${ENUMERATION_HEADS})`,
+  'g',
+);
+/** How an enumeration ends (等 and its head noun): found first, since it is rare and quick to find. */
+const ENUMERATION_TAIL = new RegExp(`等[\\u4e00-\\u9fff0-9]{0,6}?(?:${ENUMERATION_HEADS})`, 'g');
 const HEAD_TYPE: Record<string, EntityType> = {
   品牌: 'org', 企业: 'org', 公司: 'org', 机构: 'org', 平台: 'org', 集团: 'org', 银行: 'org', 协会: 'org', 商家: 'org',
   厂商: 'org', 车企: 'org', 药企: 'org', 院校: 'org', 高校: 'org',
@@ -77,10 +83,9 @@ export function findEntities(text: string, userWords: UserWord[] = []): Entity[]
     }
   }
 
-  ENUMERATION_RE.lastIndex = 0;
   // The pattern needs both 、 and 等: most paragraphs can skip it.
   const mayEnumerate = text.includes('、') && text.includes('等');
-  while (mayEnumerate && (m = ENUMERATION_RE.exec(text)) !== null) {
+  for (let from = 0; mayEnumerate && (m = nextEnumeration(text, from)) !== null; from = m.index + m[0].length) {
     const type = HEAD_TYPE[m[2]];
     let offset = m.index;
     m[1].split('、').forEach((raw, index) => {
@@ -109,6 +114,27 @@ export function findEntities(text: string, userWords: UserWord[] = []): Entity[]
   }
 
   return resolveOverlaps(found);
+}
+
+/**
+ * The first match of ENUMERATION_RE at or after `from`, as its exec from there finds it, but
+ * with the search started late: the items and their separators are one run of CJK characters,
+ * letters, quotes and 、 ending at the tail (等…品牌), so no match starts before the run that
+ * holds the first tail, and a text without a tail is not searched at all.
+ */
+export function nextEnumeration(text: string, from: number): RegExpExecArray | null {
+  ENUMERATION_TAIL.lastIndex = from;
+  const tail = ENUMERATION_TAIL.exec(text);
+  if (tail === null) return null;
+  let start = tail.index;
+  while (start > from && isEnumerationChar(text.charCodeAt(start - 1))) start--;
+  ENUMERATION_RE.lastIndex = start;
+  return ENUMERATION_RE.exec(text);
+}
+
+/** The characters ENUMERATION_RE's items and separators are made of: CJK, A-Z a-z, “ ” " and 、. */
+function isEnumerationChar(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x201c || c === 0x201d || c === 34 || c === 0x3001;
 }
 
 /** The trailing run of name-like words of a phrase (协助浙江 → 浙江, 联合热玛吉 → 热玛吉). */
