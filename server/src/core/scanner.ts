@@ -3,7 +3,7 @@
 // amounts, and leaves out what only looks like a figure (codes, phone numbers, 两会, 第一动力).
 import type { Claim, ClaimKind, NumeralStyle, Qualifier } from './types';
 import {
-  readArabic, readChinese, isDigitCode, isChineseNumeralChar, isChineseDigitChar, roundFloat, SCALE_CHARS,
+  readArabic, readChinese, isAsciiDigit, isDigitCode, isChineseNumeralChar, isChineseDigitChar, roundFloat, SCALE_CHARS,
   type NumberRead,
 } from './numerals';
 import { matchUnit, currencyPrefixBefore, type UnitDef } from './units';
@@ -14,7 +14,23 @@ import { readDateAt, RELATIVE_DATE_RE, resolveRelativeDate, type BaseDate, type 
 import { findExclusions, overlapsAny, type Span } from './exclusions';
 import { cut } from './segmenter';
 
-const CANDIDATE = /[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅]|[-−+＋](?=[0-9])/g;
+/**
+ * Where a figure may start, by character code: a digit or numeral character (1), or a sign
+ * (2), which starts one only before an ASCII digit. A table, not a regex: the scan asks for
+ * the next candidate after every figure, and a regex match allocates an array each time.
+ */
+const CANDIDATE = new Uint8Array(0x10000);
+for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅') CANDIDATE[ch.charCodeAt(0)] = 1;
+for (const ch of '-−+＋') CANDIDATE[ch.charCodeAt(0)] = 2;
+
+/** The first place at or after `from` where a figure may start, or -1. */
+function nextCandidate(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const kind = CANDIDATE[text.charCodeAt(i)];
+    if (kind === 1 || (kind === 2 && isAsciiDigit(text.charCodeAt(i + 1)))) return i;
+  }
+  return -1;
+}
 const TITLE = /《[^《》\n]{0,80}》/g;
 const DOUBLING = /翻了?(一|两|二|三|四|[1-4])?番/g;
 const CN_UNIT_START = /^[十百千万亿拾佰仟萬億]/;
@@ -137,15 +153,8 @@ export function scanClaims(text: string, ctx: ScanContext): ScannedClaim[] {
   }
 
   let wi = 0; // next word-claim to merge
-  CANDIDATE.lastIndex = 0;
-  let m: RegExpExecArray | null;
   let pos = 0;
-  while ((m = CANDIDATE.exec(text)) !== null) {
-    let i = m.index;
-    if (i < pos) {
-      CANDIDATE.lastIndex = pos;
-      continue;
-    }
+  for (let i = nextCandidate(text, 0); i >= 0; i = nextCandidate(text, pos)) {
     // Word claims that start before this candidate come first, in order.
     while (wi < words.length && words[wi].start <= i) {
       const w = words[wi++];
@@ -154,13 +163,9 @@ export function scanClaims(text: string, ctx: ScanContext): ScannedClaim[] {
         pos = w.end;
       }
     }
-    if (i < pos) {
-      CANDIDATE.lastIndex = pos;
-      continue;
-    }
+    if (i < pos) continue;
     if (overlapsAny(blocked, i, i + 1)) {
       pos = skipSpan(blocked, i);
-      CANDIDATE.lastIndex = pos;
       continue;
     }
     const found = readClaimAt(text, i, dateCtx);
@@ -171,7 +176,6 @@ export function scanClaims(text: string, ctx: ScanContext): ScannedClaim[] {
     } else {
       pos = skipNumeralRun(text, i);
     }
-    CANDIDATE.lastIndex = pos;
   }
   while (wi < words.length) {
     const w = words[wi++];
