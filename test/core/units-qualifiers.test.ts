@@ -1,5 +1,6 @@
 // units.ts and qualifiers.ts on their own: the tables the scanner reads figures with.
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { matchUnit, currencyPrefixBefore, unitTexts, MONEY_WORDS } from '../../server/src/core/units';
 import {
   PREFIX_QUALIFIERS, INNER_SUFFIXES, OUTER_SUFFIXES, matchBefore, matchAt, combineQualifiers,
@@ -59,6 +60,25 @@ describe('qualifiers', () => {
     assert.strictEqual(matchAt('以上', 0, OUTER_SUFFIXES)?.qualifier, 'at-least');
     assert.strictEqual(matchAt('以内', 0, OUTER_SUFFIXES)?.qualifier, 'at-most');
     assert.strictEqual(matchAt('左右', 0, OUTER_SUFFIXES)?.qualifier, 'about');
+  });
+
+  it('finds, at every position, the first word of the table in table order (as a scan of the whole table would)', () => {
+    const tables = [PREFIX_QUALIFIERS, INNER_SUFFIXES, OUTER_SUFFIXES];
+    const words = tables.flatMap((t) => t.map((w) => w.text));
+    const text = fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom('1', '万', '家', ' ', '')), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const table of tables) {
+          for (let i = 0; i <= t.length + 1; i++) {
+            const before = table.find((w) => i >= w.text.length && t.startsWith(w.text, i - w.text.length)) ?? null;
+            const at = table.find((w) => t.startsWith(w.text, i)) ?? null;
+            assert.strictEqual(matchBefore(t, i, table), before);
+            assert.strictEqual(matchAt(t, i, table), at);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('lets a bounding prefix win, else the words after', () => {

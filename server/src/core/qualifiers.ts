@@ -37,17 +37,46 @@ export const OUTER_SUFFIXES = table([
   ['over', '多 有余 出头'],
 ]);
 
-/** The longest word of `words` ending at `end`, or null. */
-export function matchBefore(text: string, end: number, words: QualifierWord[]): QualifierWord | null {
-  for (const w of words) {
-    if (end >= w.text.length && text.startsWith(w.text, end - w.text.length)) return w;
+/**
+ * A table's words by their last character (matchBefore) and by their first (matchAt), in table
+ * order: a figure asks at every number, and most characters end or start no word at all.
+ */
+interface ByEdgeCharacter {
+  last: Map<string, QualifierWord[]>;
+  first: Map<string, QualifierWord[]>;
+}
+const edges = new WeakMap<readonly QualifierWord[], ByEdgeCharacter>();
+
+function edgesOf(words: readonly QualifierWord[]): ByEdgeCharacter {
+  let e = edges.get(words);
+  if (!e) {
+    e = { last: new Map(), first: new Map() };
+    for (const w of words) {
+      addTo(e.last, w.text[w.text.length - 1], w);
+      addTo(e.first, w.text[0], w);
+    }
+    edges.set(words, e);
   }
+  return e;
+}
+
+function addTo(map: Map<string, QualifierWord[]>, ch: string, w: QualifierWord): void {
+  const list = map.get(ch);
+  if (list) list.push(w);
+  else map.set(ch, [w]);
+}
+
+/** The longest word of `words` ending at `end`, or null. */
+export function matchBefore(text: string, end: number, words: readonly QualifierWord[]): QualifierWord | null {
+  const list = end > 0 ? edgesOf(words).last.get(text[end - 1]) : undefined;
+  if (list) for (const w of list) if (end >= w.text.length && text.startsWith(w.text, end - w.text.length)) return w;
   return null;
 }
 
 /** The longest word of `words` starting at `i`, or null. */
-export function matchAt(text: string, i: number, words: QualifierWord[]): QualifierWord | null {
-  for (const w of words) if (text.startsWith(w.text, i)) return w;
+export function matchAt(text: string, i: number, words: readonly QualifierWord[]): QualifierWord | null {
+  const list = edgesOf(words).first.get(text[i]);
+  if (list) for (const w of list) if (text.startsWith(w.text, i)) return w;
   return null;
 }
 

@@ -69,6 +69,9 @@ const NOT_UNIT_AFTER: Record<string, RegExp> = {
 /** 成 as a tenth, unless it starts a word (成为, 成本, 一成不变). */
 const NOT_TENTH_AFTER = /^成[为功本交果员立长绩效熟品就型年人都语分熟不]/;
 
+/** The prefix qualifiers that bound a value (not 达 为 是). */
+const BOUNDING_PREFIXES = PREFIX_QUALIFIERS.filter((q) => q.qualifier !== 'exact');
+
 export interface ScanContext {
   base: BaseDate;
 }
@@ -375,7 +378,7 @@ function finishNumber(text: string, i: number, n0: NumberRead): Found | null {
     } else if (before === '上' || before === '过' || before === '破') {
       vague = true;
       vagueQualifier = { text: before, qualifier: 'over' };
-    } else if (!matchBefore(text, i, PREFIX_QUALIFIERS.filter((q) => q.qualifier !== 'exact')) && !/^[余多]/.test(text[n.end] ?? '')) {
+    } else if (!matchBefore(text, i, BOUNDING_PREFIXES) && !/^[余多]/.test(text[n.end] ?? '')) {
       return null;
     }
   } else if (n.style === 'chinese' && text[i] === '十' && (before === '数' || before === '几')) {

@@ -136,10 +136,14 @@ const CURRENCY_PREFIXES: Array<[string, string]> = [
   ['¥', 'CNY'], ['￥', 'CNY'], ['$', 'USD'], ['＄', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['￡', 'GBP'],
 ];
 
+/** The characters currency prefixes end with: asked before every number, most have none before them. */
+const CURRENCY_LAST_CHARS = new Set(CURRENCY_PREFIXES.map(([sym]) => sym[sym.length - 1]));
+
 /** A currency prefix ending at `end` (spaces allowed between it and the number). */
 export function currencyPrefixBefore(text: string, end: number): { start: number; code: string } | null {
   let j = end;
   while (j > 0 && text[j - 1] === ' ') j--;
+  if (j === 0 || !CURRENCY_LAST_CHARS.has(text[j - 1])) return null;
   for (const [sym, code] of CURRENCY_PREFIXES) {
     if (j >= sym.length && text.startsWith(sym, j - sym.length)) {
       const start = j - sym.length;
