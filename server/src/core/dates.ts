@@ -147,15 +147,32 @@ function readMonthDay(text: string, i: number, year: number | null): { end: numb
   return { end: j, iso: ym };
 }
 
+// The numeric date and time forms readDateAt tries, each on a short window at the digit.
+const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![0-9])(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?(?![0-9]))?/;
+const TIME_OF_DAY = /^(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?![0-9])/;
+const YEAR_RANGE = /^((?:19|20)\d{2})\s*[-–—~～至到]\s*((?:19|20)\d{2})年/;
+const MONTH_RANGE = /^(\d{1,2})\s*[-–—~～至到]\s*(\d{1,2})月(?:份)?/;
+/** What may follow the first number of a month range (MONTH_RANGE): a space or the range sign. */
+const RANGE_START = /[\s\-–—~～至到]/;
+
+/** How many ASCII digits (what \d matches) start at i. */
+function asciiDigitRun(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  return j - i;
+}
+
 /**
  * A date or time starting at the digit at i, or null. Handles 2023-03-23[ 19:06:55],
  * 2023/3/23, 2021年3月31日, 二〇二一年, 2022年底, 2023年一季度, 3月23日, 1-2月, 2021-2023年, 19:06.
+ * Each numeric form is tried only where the run of ASCII digits at i can start it: most
+ * numbers are none of them, and slicing a window and running a regex per form is not free.
  */
 export function readDateAt(text: string, i: number, ctx: DateContext): DateRead | null {
+  const run = asciiDigitRun(text, i);
+  const after = text[i + run];
   // ISO-like numeric dates, optionally with a time.
-  const iso = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![0-9])(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?(?![0-9]))?/.exec(
-    text.slice(i, i + 32),
-  );
+  const iso = run === 4 && (after === '-' || after === '/' || after === '.') ? ISO_DATE.exec(text.slice(i, i + 32)) : null;
   if (iso && (iso[2] !== '.' || validYmd(+iso[1], +iso[3], +iso[4]))) {
     const y = +iso[1];
     const mo = +iso[3];
@@ -169,14 +186,14 @@ export function readDateAt(text: string, i: number, ctx: DateContext): DateRead 
     }
   }
   // Times of day: 19:06:55, 9:30.
-  const time = /^(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?![0-9])/.exec(text.slice(i, i + 9));
+  const time = (run === 1 || run === 2) && (after === ':' || after === '：') ? TIME_OF_DAY.exec(text.slice(i, i + 9)) : null;
   if (time && +time[1] <= 23 && +time[2] <= 59 && (time[3] === undefined || +time[3] <= 59)) {
     if (i === 0 || !isDigitCode(text.charCodeAt(i - 1))) {
       return { end: i + time[0].length, kind: 'time', iso: `${pad(+time[1])}:${time[2]}${time[3] ? `:${time[3]}` : ''}` };
     }
   }
   // Year ranges: 2021-2023年, 2021～2023年.
-  const yr = /^((?:19|20)\d{2})\s*[-–—~～至到]\s*((?:19|20)\d{2})年/.exec(text.slice(i, i + 12));
+  const yr = run === 4 ? YEAR_RANGE.exec(text.slice(i, i + 12)) : null;
   if (yr && +yr[2] > +yr[1]) {
     return { end: i + yr[0].length, kind: 'date', iso: `${yr[1]}/${yr[2]}`, statedYear: +yr[2] };
   }
@@ -188,7 +205,7 @@ export function readDateAt(text: string, i: number, ctx: DateContext): DateRead 
     return { end: tail.end, kind: 'date', iso: tail.iso, statedYear: y[0] };
   }
   // Month ranges: 1-2月, 1至11月 (statistical bulletins).
-  const mr = /^(\d{1,2})\s*[-–—~～至到]\s*(\d{1,2})月(?:份)?/.exec(text.slice(i, i + 10));
+  const mr = (run === 1 || run === 2) && after !== undefined && RANGE_START.test(after) ? MONTH_RANGE.exec(text.slice(i, i + 10)) : null;
   if (mr && +mr[1] >= 1 && +mr[2] <= 12 && +mr[2] > +mr[1]) {
     const year = ctx.contextYear ?? ctx.base.year;
     const p = year === null ? '-' : String(year);
