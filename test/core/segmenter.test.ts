@@ -39,4 +39,16 @@ describe('segmenter', () => {
     addUserWords([{ word: '蓝鲸跃迁', type: 'org' }]);
     assert.ok(tag('联合蓝鲸跃迁合作').map((t) => t.word).includes('蓝鲸跃迁'));
   });
+
+  it('answers a window cut before as the addon would cut it afresh, until a user word changes it', () => {
+    const windows = ['链接近', '将近', '总量超过', '累计接近'];
+    const first = windows.map((w) => cut(w).join(' '));
+    const again = windows.map((w) => cut(w).join(' '));
+    resetSegmenterMemo();
+    assert.deepStrictEqual(again, first);
+    assert.deepStrictEqual(windows.map((w) => cut(w).join(' ')), first);
+    assert.ok(!cut('联合青鸟星河合作').includes('青鸟星河'));
+    addUserWords([{ word: '青鸟星河', type: 'org' }]);
+    assert.ok(cut('联合青鸟星河合作').includes('青鸟星河'));
+  });
 });

@@ -77,42 +77,54 @@ export function addUserWords(words: UserWord[]): void {
     if (inserted.has(key)) continue;
     inserted.add(key);
     j.insertWord(w.word, JIEBA_TAG[w.type]);
-    tagged.clear(); // a new word changes how windows holding it are cut
+    resetSegmenterMemo(); // a new word changes how windows holding it are cut
   }
 }
 
 /**
- * Tags of the windows seen lately. Windows are a few characters long and report prose repeats
- * its phrasings (同比增长, 涉案金额达, 其中), so most windows were tagged before, and a call into
- * the addon costs more than the rest of a figure's subject search. Tagging a window does not
- * depend on anything around it, so a remembered answer is the answer. Bounded: cleared when full.
+ * Tags (and cuts) of the windows seen lately. Windows are a few characters long and report
+ * prose repeats its phrasings (同比增长, 涉案金额达, 其中), so most windows were segmented before,
+ * and a call into the addon costs more than the rest of a figure's subject search. Segmenting
+ * a window does not depend on anything around it, so a remembered answer is the answer.
+ * Bounded: cleared when full.
  */
 const tagged = new Map<string, readonly Token[]>();
-const TAGGED_LIMIT = 20_000;
+const cutWords = new Map<string, readonly string[]>();
+const MEMO_LIMIT = 20_000;
 
-/** Forget the remembered tags (the bench's cold runs). */
+/** Forget the remembered tags and cuts (the bench's cold runs; a new user word). */
 export function resetSegmenterMemo(): void {
   tagged.clear();
+  cutWords.clear();
+}
+
+function remembered<T>(memo: Map<string, T>, s: string, segment: (s: string) => T): T {
+  const hit = memo.get(s);
+  if (hit !== undefined) return hit;
+  const value = segment(s);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(detached(s), value);
+  return value;
+}
+
+function tagNow(s: string): readonly Token[] {
+  const j = load();
+  return j ? j.tag(s) : fallbackTag(s);
+}
+
+function cutNow(s: string): readonly string[] {
+  const j = load();
+  return j ? j.cut(s, true) : fallbackTag(s).map((t) => t.word);
 }
 
 /** Words with part-of-speech tags (jieba's ICTCLAS-style tags: n, v, vn, ns, nt, nr, x …). */
 export function tag(s: string): readonly Token[] {
-  if (s.length === 0) return [];
-  const hit = tagged.get(s);
-  if (hit) return hit;
-  const j = load();
-  const tokens = j ? j.tag(s) : fallbackTag(s);
-  if (tagged.size >= TAGGED_LIMIT) tagged.clear();
-  tagged.set(detached(s), tokens);
-  return tokens;
+  return s.length === 0 ? [] : remembered(tagged, s, tagNow);
 }
 
 /** Words only. */
-export function cut(s: string): string[] {
-  if (s.length === 0) return [];
-  const j = load();
-  if (j) return j.cut(s, true);
-  return fallbackTag(s).map((t) => t.word);
+export function cut(s: string): readonly string[] {
+  return s.length === 0 ? [] : remembered(cutWords, s, cutNow);
 }
 
 // Without jieba: runs of CJK characters become nouns, everything else is punctuation.
