@@ -5,7 +5,10 @@ import type { Claim } from './types';
 import { tag, type Token } from './segmenter';
 import { MONEY_WORDS } from './units';
 
-const CLAUSE_BREAK = /[，。；：！？、,;:!?\n\r（）()“”"「」『』【】\[\]…—]/;
+/** Characters that end a clause, by code (read for every character of every figure's window). */
+const CLAUSE_BREAK = new Uint8Array(0x10000);
+for (const ch of '，。；：！？、,;:!?\n\r（）()“”"「」『』【】[]…—') CLAUSE_BREAK[ch.charCodeAt(0)] = 1;
+const isClauseBreak = (text: string, i: number) => CLAUSE_BREAK[text.charCodeAt(i)] === 1;
 const WINDOW = 18;
 
 /** Words between the subject and the number that do not name anything (达, 增长, 同比, 分别). */
@@ -58,7 +61,7 @@ function isModifierVerb(t: Token): boolean {
 function clauseStart(text: string, start: number): number {
   let i = start - 1;
   const min = Math.max(0, start - WINDOW);
-  while (i >= min && !CLAUSE_BREAK.test(text[i])) i--;
+  while (i >= min && !isClauseBreak(text, i)) i--;
   return i + 1;
 }
 
@@ -66,8 +69,8 @@ function clauseStart(text: string, start: number): number {
 function clauseEnd(text: string, end: number): { to: number; cut: boolean } {
   let i = end;
   const max = Math.min(text.length, end + 16);
-  while (i < max && !CLAUSE_BREAK.test(text[i])) i++;
-  return { to: i, cut: i === max && i < text.length && !CLAUSE_BREAK.test(text[i]) };
+  while (i < max && !isClauseBreak(text, i)) i++;
+  return { to: i, cut: i === max && i < text.length && !isClauseBreak(text, i) };
 }
 
 /** The subject before the figure, walking back over link words then collecting nouns. */
@@ -154,7 +157,8 @@ export function findSubject(text: string, claim: Claim, after = 0): SubjectFound
   let from = Math.max(clauseStart(text, claim.start), Math.min(after, claim.start));
   let until = claim.start;
   // 营业收入：103.7亿元 — a label before a colon names the figure after it.
-  if (/^\s*$/.test(text.slice(from, until)) && /[:：]/.test(text[from - 1] ?? '')) {
+  const colonBefore = text.charCodeAt(from - 1) === 0x3a || text.charCodeAt(from - 1) === 0xff1a;
+  if (colonBefore && /^\s*$/.test(text.slice(from, until))) {
     until = from - 1;
     from = clauseStart(text, until);
   }
