@@ -124,7 +124,15 @@ export class DocContext {
     return (this.pieces ??= piecesOf(this.text)).longSentences;
   }
 
-  constructor(readonly path: string, readonly analysis: DocumentAnalysis) {
+  constructor(
+    readonly path: string,
+    readonly analysis: DocumentAnalysis,
+    /**
+     * For a paragraph's window: each of its claims' original, at paragraph offsets (what is
+     * kept of a claim need not hold the window's copy).
+     */
+    readonly originals?: ReadonlyMap<Claim, Claim>
+  ) {
     this.text = analysis.text;
     this.claims = [...analysis.claims].sort((a, b) => a.start - b.start || a.end - b.end);
     this.paragraphs =

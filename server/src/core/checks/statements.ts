@@ -260,7 +260,7 @@ export function localStatements(doc: DocContext): LocalStatement[] {
     const family = unitFamily(c);
     const period = localPeriod(doc, c);
     const modifiers = modifiersOf(doc, c);
-    const original = originalClaim(c);
+    const original = originalClaim(doc, c);
     out.push({
       claim: original,
       offset: c.start - original.start,

@@ -91,18 +91,17 @@ function edgesOf(text: string, from: number, p: Paragraph, to: number): string {
   return `${text.slice(from, p.start)}\u0001${text.slice(p.end, to)}`;
 }
 
-/** Each window claim's original (at paragraph offsets): what is kept need not hold a copy. */
-const originals = new WeakMap<Claim, Claim>();
-
 /** The claim a window context's claim copies, or the claim itself. */
-export function originalClaim(c: Claim): Claim {
-  return originals.get(c) ?? c;
+export function originalClaim(doc: DocContext, c: Claim): Claim {
+  return doc.originals?.get(c) ?? c;
 }
 
 /** The rules' view of one window: its text, and its claims and entities at window offsets. */
 export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): DocContext {
   const by = w.paragraph.start - w.from;
   let entities: Entity[] | undefined;
+  // Each copy's original, for this context only (a few claims: a map, not a weak one).
+  const originals = new Map<Claim, Claim>();
   return new DocContext('', {
     // A copy, not a slice: whatever the rules keep of the window (a word, a category) must not
     // hold on to the whole text of this version of the document.
@@ -119,5 +118,5 @@ export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): D
     paragraphs: [{ start: by, end: by + w.paragraph.end - w.paragraph.start }],
     baseDate: analysis.baseDate,
     baseDateSource: analysis.baseDateSource,
-  });
+  }, originals);
 }
