@@ -35,4 +35,18 @@ describe('sentences, long sentences and clauses of a text', () => {
       assert.deepStrictEqual(doc.clauses, between(text, CLAUSE_END), `${at}: clauses`);
     }
   });
+
+  it('computes what rules share once per context and kind', () => {
+    const make = () => new DocContext('', { text: '营收1亿元。', claims: [], entities: [], paragraphs: [], baseDate: null, baseDateSource: 'none' });
+    const [a, b] = [make(), make()];
+    let calls = 0;
+    const count = (doc: DocContext) => (calls++, doc.text.length);
+    const nothing = () => (calls++, undefined);
+    assert.strictEqual(a.once(count), 6);
+    assert.strictEqual(a.once(count), 6);
+    assert.strictEqual(b.once(count), 6);
+    assert.strictEqual(a.once(nothing), undefined);
+    assert.strictEqual(a.once(nothing), undefined);
+    assert.strictEqual(calls, 3, 'once per context and kind, an undefined answer included');
+  });
 });

@@ -66,16 +66,9 @@ function isCompleteSplit(total: Claim, parts: Claim[], doc: DocContext): boolean
   return false;
 }
 
-const cache = new WeakMap<DocContext, Breakdown[]>();
-
 /** Breakdowns of one document, each within one sentence (computed once per document). */
 export function findBreakdowns(doc: DocContext): Breakdown[] {
-  let list = cache.get(doc);
-  if (!list) {
-    list = scanBreakdowns(doc);
-    cache.set(doc, list);
-  }
-  return list;
+  return doc.once(scanBreakdowns);
 }
 
 function scanBreakdowns(doc: DocContext): Breakdown[] {

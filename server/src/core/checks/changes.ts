@@ -97,8 +97,6 @@ export interface ChangePair {
   verb: string;
 }
 
-const cache = new WeakMap<DocContext, { statements: ChangeStatement[]; pairs: ChangePair[] }>();
-
 /** Every change statement of one document (computed once per document). */
 export function findChangeStatements(doc: DocContext): ChangeStatement[] {
   return changesOf(doc).statements;
@@ -110,12 +108,7 @@ export function findChangePairs(doc: DocContext): ChangePair[] {
 }
 
 function changesOf(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePair[] } {
-  let c = cache.get(doc);
-  if (!c) {
-    c = scan(doc);
-    cache.set(doc, c);
-  }
-  return c;
+  return doc.once(scan);
 }
 
 function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePair[] } {

@@ -145,6 +145,19 @@ export class DocContext {
   /** Claims that are figures (not dates, times or ordinals), in text order. */
   readonly figures: Claim[];
 
+  /**
+   * What several rules read of one context (its dates, breakdowns, change statements …),
+   * computed once by `make` and kept with the context: a window lives only while its paragraph
+   * is checked, and a weak map per kind would hold an entry per paragraph for the collector.
+   */
+  once<T>(make: (doc: DocContext) => T): T {
+    const shared = (this.shared ??= new Map());
+    if (!shared.has(make)) shared.set(make, make(this));
+    return shared.get(make) as T;
+  }
+
+  private shared?: Map<(doc: DocContext) => unknown, unknown>;
+
   /** Index of the first claim of `list` starting at or after `offset`. */
   private static lowerBound(list: Claim[], offset: number): number {
     return firstIndex(0, list.length, (i) => list[i].start >= offset);

@@ -41,12 +41,8 @@ const WEEKDAY_NUM: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, �
 const LUNAR = /(农历|阴历|旧历|夏历|正月|腊月|冬月)[^，,。；;]{0,6}$/;
 
 /** Dates per rule context: invalid-date and weekday-mismatch both read them. */
-const datesOf = new WeakMap<DocContext, WrittenDate[]>();
-
 export function writtenDates(doc: DocContext): WrittenDate[] {
-  let hit = datesOf.get(doc);
-  if (!hit) datesOf.set(doc, (hit = scanDates(doc)));
-  return hit;
+  return doc.once(scanDates);
 }
 
 function scanDates(doc: DocContext): WrittenDate[] {

@@ -112,12 +112,12 @@ interface ScannedPhrase {
   base: boolean;
 }
 
-const scans = new WeakMap<DocContext, ScannedPhrase[]>();
-
 function scannedPhrases(doc: DocContext): ScannedPhrase[] {
-  let list = scans.get(doc);
-  if (list) return list;
-  list = [];
+  return doc.once(scanPhrases);
+}
+
+function scanPhrases(doc: DocContext): ScannedPhrase[] {
+  const list: ScannedPhrase[] = [];
   const text = doc.text;
   PERIOD_WORDS.lastIndex = 0;
   for (let m = PERIOD_WORDS.exec(text); m; m = PERIOD_WORDS.exec(text)) {
@@ -129,7 +129,6 @@ function scannedPhrases(doc: DocContext): ScannedPhrase[] {
     }
     list.push({ offset: m.index, end, key: periodKey(m), text: m[0], dayEnd, base: COMPARISON_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index)) });
   }
-  scans.set(doc, list);
   return list;
 }
 

@@ -33,12 +33,11 @@ export function directionOfWord(w: string): WordDirection | undefined {
 }
 
 /** Per rule context and figure: qualifier-conflict and approx-redundant both ask. */
-const found = new WeakMap<DocContext, Map<Claim, QualifierWord[]>>();
+const byFigure = () => new Map<Claim, QualifierWord[]>();
 
 /** Qualifier words inside the claim text and right around it, in text order. */
 export function qualifierWordsAround(doc: DocContext, c: Claim): QualifierWord[] {
-  let known = found.get(doc);
-  if (!known) found.set(doc, (known = new Map()));
+  const known = doc.once(byFigure);
   let words = known.get(c);
   if (!words) known.set(c, (words = wordsAround(doc, c)));
   return words;
