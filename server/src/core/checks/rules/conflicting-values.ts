@@ -31,8 +31,8 @@ const drafted = new WeakMap<MetricStatement, { others: MetricStatement[]; draft:
 function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
   const hit = drafted.get(s);
   const sameOthers = hit !== undefined && (hit.others === others || (hit.others.length === others.length && hit.others.every((o, i) => o === others[i])));
+  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && hit.draft.related.every((r, i) => r.start === others[i].start)) return hit.draft;
   const related = others.slice(0, MAX_RELATED);
-  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && related.every((o, i) => hit.draft.related[i].start === o.start)) return hit.draft;
   const subject = s.claim.subject;
   let message: LocalizedText;
   let relatedMessages: LocalizedText[];
