@@ -1,6 +1,6 @@
 // The segmenter wrapper: nodejieba loaded once, report terms taught, user words added.
 import * as assert from 'assert';
-import { tag, cut, addUserWords, segmenterError, resetSegmenterMemo } from '../../server/src/core/segmenter';
+import { tag, cut, joinWords, addUserWords, segmenterError, resetSegmenterMemo } from '../../server/src/core/segmenter';
 
 describe('segmenter', () => {
   it('loads nodejieba', () => {
@@ -50,5 +50,13 @@ describe('segmenter', () => {
     assert.ok(!cut('联合青鸟星河合作').includes('青鸟星河'));
     addUserWords([{ word: '青鸟星河', type: 'org' }]);
     assert.ok(cut('联合青鸟星河合作').includes('青鸟星河'));
+  });
+
+  it('joins the words of tokens from a given one on', () => {
+    const tokens = [{ word: '涉案', tag: 'n' }, { word: '金额', tag: 'n' }, { word: '达', tag: 'v' }];
+    assert.strictEqual(joinWords(tokens), '涉案金额达');
+    assert.strictEqual(joinWords(tokens, 1), '金额达');
+    assert.strictEqual(joinWords(tokens, 3), '');
+    assert.strictEqual(joinWords([]), '');
   });
 });

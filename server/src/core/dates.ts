@@ -90,7 +90,8 @@ function smallNumberAt(text: string, i: number): [number, number] | null {
   }
   const r = readChinese(text, i);
   if (!r || r.upper !== null || r.value > 31 || r.hasDecimal) return null;
-  return [r.value, r.end];
+  // value | 0: a whole number up to 31 either way, kept an integer so that both answers have one array shape.
+  return [r.value | 0, r.end];
 }
 
 /** A year written as four Arabic digits or four Chinese digits (二〇二一). */

@@ -2,7 +2,7 @@
 // (titles, suffixes such as 公司 集团 协会 支队, 负责人XX表示, enumerations ending in 等…品牌),
 // the segmenter only on the few characters before a suffix, and the user dictionary.
 import type { Entity, EntityType, UserWord } from './types';
-import { tag } from './segmenter';
+import { tag, joinWords } from './segmenter';
 import { PLACES, KNOWN_ORGS, ORG_SUFFIXES, PERSON_TITLES, SURNAMES } from './gazetteer';
 import { firstIndex } from './bisect';
 import { LiteralMatcher, type LiteralMatch } from './literal-matcher';
@@ -142,7 +142,7 @@ function trailingName(phrase: string): string {
   const tokens = tag(phrase);
   let k = tokens.length;
   while (k > 0 && NAME_TAGS.test(tokens[k - 1].tag) && !/^(v|p|c|d)$/.test(tokens[k - 1].tag)) k--;
-  return tokens.slice(k).map((t) => t.word).join('');
+  return joinWords(tokens, k);
 }
 
 /**

@@ -107,9 +107,13 @@ function remembered<T>(memo: Map<string, T>, s: string, segment: (s: string) => 
   return value;
 }
 
+/**
+ * The addon's tokens are copied into plain { word, tag } literals, the shape the subject search
+ * also makes tokens in: one shape for all tokens keeps the optimised code that reads them.
+ */
 function tagNow(s: string): readonly Token[] {
   const j = load();
-  return j ? j.tag(s) : fallbackTag(s);
+  return j ? j.tag(s).map((t) => ({ word: t.word, tag: t.tag })) : fallbackTag(s);
 }
 
 function cutNow(s: string): readonly string[] {
@@ -120,6 +124,16 @@ function cutNow(s: string): readonly string[] {
 /** Words with part-of-speech tags (jieba's ICTCLAS-style tags: n, v, vn, ns, nt, nr, x …). */
 export function tag(s: string): readonly Token[] {
   return s.length === 0 ? [] : remembered(tagged, s, tagNow);
+}
+
+/**
+ * The words of tokens[from…] run together. A loop, not map().join(): an empty token list has
+ * another array shape than a full one, and map() on it throws the optimised caller away.
+ */
+export function joinWords(tokens: readonly Token[], from = 0): string {
+  let words = '';
+  for (let k = from; k < tokens.length; k++) words += tokens[k].word;
+  return words;
 }
 
 /** Words only. */

@@ -2,7 +2,7 @@
 // before the number (涉案金额达38.87亿 → 涉案金额), then right after its measure word
 // (抓捕110名犯罪嫌疑人 → 犯罪嫌疑人). Only that clause is segmented, never the whole text.
 import type { Claim } from './types';
-import { tag, type Token } from './segmenter';
+import { tag, joinWords, type Token } from './segmenter';
 import { MONEY_WORDS } from './units';
 
 /** Characters that end a clause, by code (read for every character of every figure's window). */
@@ -114,8 +114,9 @@ function subjectBefore(allTokens: readonly Token[]): string {
 /** The subject after the measure word: 110名犯罪嫌疑人, 超600个品牌, 98%的知产投诉. */
 function subjectAfter(tokens: readonly Token[]): string {
   let k = 0;
-  if (tokens[k] && (tokens[k].word === '的' || tokens[k].word === '之')) k++;
-  if (tokens[k] && !/[\u4e00-\u9fff]/.test(tokens[k].word)) return '';
+  // k < length, not tokens[k]: reading past the end would throw the optimised code away.
+  if (k < tokens.length && (tokens[k].word === '的' || tokens[k].word === '之')) k++;
+  if (k < tokens.length && !/[\u4e00-\u9fff]/.test(tokens[k].word)) return '';
   const taken: Token[] = [];
   let chars = 0;
   while (k < tokens.length && chars < 10) {
@@ -139,7 +140,7 @@ function subjectAfter(tokens: readonly Token[]): string {
     const de = tokens.findIndex((t, i) => i >= k && (t.word === '的' || t.word === '之'));
     if (de > k && de - k <= 8) return subjectAfter(tokens.slice(de));
   }
-  return taken.map((t) => t.word).join('');
+  return joinWords(taken);
 }
 
 export interface SubjectFound {
@@ -157,7 +158,8 @@ export function findSubject(text: string, claim: Claim, after = 0): SubjectFound
   let from = Math.max(clauseStart(text, claim.start), Math.min(after, claim.start));
   let until = claim.start;
   // 营业收入：103.7亿元 — a label before a colon names the figure after it.
-  const colonBefore = text.charCodeAt(from - 1) === 0x3a || text.charCodeAt(from - 1) === 0xff1a;
+  // from > 0 first: reading before the text's start would throw the optimised code away.
+  const colonBefore = from > 0 && (text.charCodeAt(from - 1) === 0x3a || text.charCodeAt(from - 1) === 0xff1a);
   if (colonBefore && /^\s*$/.test(text.slice(from, until))) {
     until = from - 1;
     from = clauseStart(text, until);
