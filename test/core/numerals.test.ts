@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { readArabic, readChinese, parseNumeral } from '../../server/src/core/numerals';
+import {
+  readArabic, readChinese, parseNumeral, isChineseNumeralCode, isChineseDigitCode, isChineseNumeralChar, chineseDigitOf, scaleValueOf, SCALE_CHARS,
+} from '../../server/src/core/numerals';
 
 describe('numerals', () => {
   const chinese: Array<[string, number, number | null, number]> = [
@@ -81,5 +83,29 @@ describe('numerals', () => {
     assert.strictEqual(parseNumeral('两万五'), 25000);
     assert.strictEqual(parseNumeral('38.87亿'), 3887000000);
     assert.ok(Number.isNaN(parseNumeral('38.87亿元')));
+  });
+
+  it('knows the numeral characters by code, and nothing else (a code past a text end included)', () => {
+    const digits = '零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖';
+    const values = [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 2, 3, 3, 4, 5, 6, 6, 7, 8, 9];
+    const numerals = digits + '十拾百佰千仟万萬亿億廿卅';
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      assert.strictEqual(isChineseNumeralCode(c), numerals.includes(ch), ch);
+      assert.strictEqual(isChineseNumeralChar(ch), numerals.includes(ch), ch);
+      assert.strictEqual(isChineseDigitCode(c), digits.includes(ch), ch);
+      assert.strictEqual(chineseDigitOf(c), digits.includes(ch) ? values[digits.indexOf(ch)] : -1, ch);
+      assert.strictEqual(scaleValueOf(c), SCALE_CHARS[ch] ?? 0, ch);
+    }
+    const pastEnd = ''.charCodeAt(0);
+    assert.deepStrictEqual([isChineseNumeralCode(pastEnd), isChineseDigitCode(pastEnd), chineseDigitOf(pastEnd), scaleValueOf(pastEnd)], [false, false, -1, 0]);
+    assert.strictEqual(isChineseNumeralChar(''), false);
+  });
+
+  it('reads full-width digits and thousands separators as their ASCII digits', () => {
+    assert.strictEqual(readArabic('１２３４.５万', 0)?.value, 12345000);
+    assert.strictEqual(readArabic('1,234,567.25', 0)?.value, 1234567.25);
+    assert.strictEqual(readArabic('1,234,567.25', 0)?.numeral, '1,234,567.25');
+    assert.strictEqual(readChinese('三点一四亿', 0)?.value, 314000000);
   });
 });

@@ -1,7 +1,7 @@
 // Dates and times as written in reports (2021年3月31日, 3月23日, 2023-03-23 19:06:55, 2022年底,
 // 今年一季度, 上半年, 去年底), resolved to ISO 8601 strings as precise as stated. Relative dates
 // are resolved against a base date: --base-date, or the publication date found in the text.
-import { isDigitCode, digitOf, readChinese, chineseDigitValue } from './numerals';
+import { isDigitCode, digitOf, readChinese, chineseDigitOf } from './numerals';
 
 export interface BaseDate {
   /** ISO, as precise as known ("2023-03-23", or "2022" when only the year is known). */
@@ -104,12 +104,12 @@ function yearAt(text: string, i: number): [number, number] | null {
   let v = 0;
   let j = i;
   while (j < text.length && j - i < 4) {
-    const d = chineseDigitValue(text[j]);
-    if (d === undefined || text[j] === '两') break;
+    const d = chineseDigitOf(text.charCodeAt(j));
+    if (d < 0 || text.charCodeAt(j) === 0x4e24 /* 两 */) break;
     v = v * 10 + d;
     j++;
   }
-  if (j - i === 4 && v >= 1900 && v <= 2100 && chineseDigitValue(text[j]) === undefined) return [v, j];
+  if (j - i === 4 && v >= 1900 && v <= 2100 && chineseDigitOf(text.charCodeAt(j)) < 0) return [v, j];
   return null;
 }
 

@@ -45,14 +45,54 @@ export function isDigitCode(c: number): boolean {
 export function digitOf(c: number): number {
   return isAsciiDigit(c) ? c - 48 : c - 0xff10;
 }
+
+/**
+ * The numeral characters by character code: their kind and value. Read for every character
+ * of every numeral; a lookup by code needs no one-character string and no property search.
+ */
+const NOT_NUMERAL = 0;
+const DIGIT = 1;
+const SMALL_UNIT = 2;
+const BIG_UNIT = 3;
+const TENS = 4;
+const CN_KIND = new Uint8Array(0x10000);
+const CN_VALUE = new Float64Array(0x10000);
+const SCALE_VALUE = new Float64Array(0x10000);
+for (const [table, kind] of [[CN_DIGIT, DIGIT], [CN_SMALL_UNIT, SMALL_UNIT], [CN_BIG_UNIT, BIG_UNIT], [CN_TENS, TENS]] as const) {
+  for (const [ch, value] of Object.entries(table)) {
+    CN_KIND[ch.charCodeAt(0)] = kind;
+    CN_VALUE[ch.charCodeAt(0)] = value;
+  }
+}
+for (const [ch, value] of Object.entries(SCALE_CHARS)) SCALE_VALUE[ch.charCodeAt(0)] = value;
+
+/** What a scale character multiplies by (SCALE_CHARS), or 0 for any other character code. */
+// c < 0x10000 also refuses NaN (a code read past a text's end).
+export function scaleValueOf(c: number): number {
+  return c < 0x10000 ? SCALE_VALUE[c] : 0;
+}
+export function isChineseNumeralCode(c: number): boolean {
+  return c < 0x10000 && CN_KIND[c] !== NOT_NUMERAL;
+}
+export function isChineseDigitCode(c: number): boolean {
+  return c < 0x10000 && CN_KIND[c] === DIGIT;
+}
 export function isChineseNumeralChar(ch: string): boolean {
-  return ch in CN_DIGIT || ch in CN_SMALL_UNIT || ch in CN_BIG_UNIT || ch in CN_TENS;
+  return ch.length === 1 && isChineseNumeralCode(ch.charCodeAt(0));
 }
-export function isChineseDigitChar(ch: string): boolean {
-  return ch in CN_DIGIT;
+/** The value of a Chinese digit's character code (一 → 1, 〇 → 0), or -1 for any other code. */
+export function chineseDigitOf(c: number): number {
+  return isChineseDigitCode(c) ? CN_VALUE[c] : -1;
 }
-export function chineseDigitValue(ch: string): number | undefined {
-  return CN_DIGIT[ch];
+
+/** The digits (ASCII or full-width) of text[from, to) as ASCII, separators left out. */
+function asciiDigits(text: string, from: number, to: number): string {
+  let digits = '';
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) digits += String(digitOf(c));
+  }
+  return digits;
 }
 
 /** Read an Arabic numeral (optionally followed by scale words) at `i`. */
@@ -65,13 +105,14 @@ export function readArabic(text: string, i: number, allowScale = true): NumberRe
     if (c0 !== '+' && c0 !== '＋') sign = -1;
     i++;
   }
-  let digits = '';
+  const intStart = i;
   let intDigits = 0;
+  let plain = true; // ASCII digits only, no separator: the digits are the text itself
   let sinceComma = -1; // digits since the last thousands separator, -1 before the first
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (isDigitCode(c)) {
-      digits += String(digitOf(c));
+      if (!isAsciiDigit(c)) plain = false;
       intDigits++;
       if (sinceComma >= 0) sinceComma++;
       i++;
@@ -84,22 +125,23 @@ export function readArabic(text: string, i: number, allowScale = true): NumberRe
       !isDigitCode(text.charCodeAt(i + 4))
     ) {
       sinceComma = 0;
+      plain = false;
       i++; // thousands separator: exactly three digits follow
     } else {
       break;
     }
   }
   if (intDigits === 0) return null;
+  const digits = plain ? text.slice(intStart, i) : asciiDigits(text, intStart, i);
   let hasDecimal = false;
   let frac = '';
   const d = text[i];
   if ((d === '.' || d === '．') && isDigitCode(text.charCodeAt(i + 1))) {
     hasDecimal = true;
     i++;
-    while (i < text.length && isDigitCode(text.charCodeAt(i))) {
-      frac += String(digitOf(text.charCodeAt(i)));
-      i++;
-    }
+    const fracStart = i;
+    while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
+    frac = asciiDigits(text, fracStart, i);
   }
   const numeral = text.slice(start, i);
   let value = sign * Number(frac ? `${digits}.${frac}` : digits);
@@ -108,8 +150,8 @@ export function readArabic(text: string, i: number, allowScale = true): NumberRe
   let scaleValue = 1;
   if (allowScale) {
     let j = i;
-    while (j < text.length && text[j] in SCALE_CHARS) {
-      scaleValue *= SCALE_CHARS[text[j]];
+    while (j < text.length && scaleValueOf(text.charCodeAt(j)) !== 0) {
+      scaleValue *= scaleValueOf(text.charCodeAt(j));
       j++;
     }
     // 十 after Arabic digits is rare and often a word start (3十分); accept only inside 十万/十亿.
@@ -123,7 +165,7 @@ export function readArabic(text: string, i: number, allowScale = true): NumberRe
   }
   value *= scaleValue;
   step *= scaleValue;
-  const style: NumeralStyle = /[十百千]/.test(scale) ? 'mixed' : 'arabic';
+  const style: NumeralStyle = scale !== '' && /[十百千]/.test(scale) ? 'mixed' : 'arabic';
   return { end: i, value: roundFloat(value), upper: null, step, style, numeral, scale, intDigits, hasDecimal };
 }
 
@@ -144,9 +186,10 @@ export function readChinese(text: string, i: number): NumberRead | null {
   let mult = 1; // place value of the last digit written, for the rounding step
 
   while (i < text.length) {
-    const ch = text[i];
-    if (ch in CN_DIGIT) {
-      const v = CN_DIGIT[ch];
+    const c = text.charCodeAt(i);
+    const kind = c < 0x10000 ? CN_KIND[c] : NOT_NUMERAL;
+    if (kind === DIGIT) {
+      const v = CN_VALUE[c];
       if (v === 0 && total + section + group > 0 && digit < 0) {
         sawZero = true; // 一百零八: 零 only marks a gap
         lastWasUnit = false;
@@ -165,14 +208,14 @@ export function readChinese(text: string, i: number): NumberRead | null {
       digit = v;
       mult = 1;
       lastWasUnit = false;
-    } else if (ch in CN_TENS) {
+    } else if (kind === TENS) {
       if (digit >= 0) break;
-      group += CN_TENS[ch];
+      group += CN_VALUE[c];
       mult = 10;
       lastUnit = 10;
       lastWasUnit = true;
-    } else if (ch in CN_SMALL_UNIT) {
-      const u = CN_SMALL_UNIT[ch];
+    } else if (kind === SMALL_UNIT) {
+      const u = CN_VALUE[c];
       if (lastWasUnit && lastUnit > 0 && lastUnit < 1e4) break; // 十百: not a numeral
       if (digit < 0 && group % (u * 10) !== 0) break; // 三百千: not a numeral
       const d = digit >= 0 ? digit : group === 0 && section === 0 && total === 0 ? 1 : -1;
@@ -183,8 +226,8 @@ export function readChinese(text: string, i: number): NumberRead | null {
       lastUnit = u;
       lastWasUnit = true;
       sawZero = false;
-    } else if (ch in CN_BIG_UNIT) {
-      const u = CN_BIG_UNIT[ch];
+    } else if (kind === BIG_UNIT) {
+      const u = CN_VALUE[c];
       let g = group + (digit >= 0 ? digit : 0);
       if (g === 0 && section === 0 && total === 0) g = 1; // 万, 亿 alone
       if (u === 1e4) {
@@ -200,20 +243,20 @@ export function readChinese(text: string, i: number): NumberRead | null {
       lastUnit = u;
       lastWasUnit = true;
       sawZero = false;
-    } else if (ch === '点' && digit >= 0 && approxAt < 0 && i + 1 < text.length && text[i + 1] in CN_DIGIT) {
+    } else if (c === 0x70b9 /* 点 */ && digit >= 0 && approxAt < 0 && i + 1 < text.length && isChineseDigitCode(text.charCodeAt(i + 1))) {
       // 三点五: decimal digits follow, then optional scale (三点五亿)
       let frac = '';
       let j = i + 1;
-      while (j < text.length && text[j] in CN_DIGIT) {
-        frac += String(CN_DIGIT[text[j]]);
+      while (j < text.length && isChineseDigitCode(text.charCodeAt(j))) {
+        frac += String(CN_VALUE[text.charCodeAt(j)]);
         j++;
       }
       let value = Number(`${total + section + group + digit}.${frac}`);
       let step = Math.pow(10, -frac.length);
       let k = j;
       let scaleValue = 1;
-      while (k < text.length && text[k] in SCALE_CHARS && text[k] !== '十') {
-        scaleValue *= SCALE_CHARS[text[k]];
+      while (k < text.length && scaleValueOf(text.charCodeAt(k)) !== 0 && text.charCodeAt(k) !== 0x5341 /* 十 */) {
+        scaleValue *= scaleValueOf(text.charCodeAt(k));
         k++;
       }
       value *= scaleValue;

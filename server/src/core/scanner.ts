@@ -3,7 +3,7 @@
 // amounts, and leaves out what only looks like a figure (codes, phone numbers, 两会, 第一动力).
 import type { Claim, ClaimKind, NumeralStyle, Qualifier } from './types';
 import {
-  readArabic, readChinese, isAsciiDigit, isDigitCode, isChineseNumeralChar, isChineseDigitChar, roundFloat, SCALE_CHARS,
+  readArabic, readChinese, isAsciiDigit, isDigitCode, isChineseNumeralChar, isChineseNumeralCode, isChineseDigitCode, roundFloat, SCALE_CHARS,
   type NumberRead,
 } from './numerals';
 import { matchUnit, currencyPrefixBefore, type UnitDef } from './units';
@@ -200,7 +200,7 @@ function skipNumeralRun(text: string, i: number): number {
   let j = i + 1;
   while (j < text.length) {
     const c = text.charCodeAt(j);
-    if (isDigitCode(c) || isChineseNumeralChar(text[j]) || c === 46 || c === 44) j++;
+    if (isDigitCode(c) || isChineseNumeralCode(c) || c === 46 || c === 44) j++;
     else break;
   }
   return j;
@@ -265,7 +265,7 @@ function readClaimAt(text: string, i: number, dateCtx: DateContext): Found | nul
   if (text[i - 1] === '第') return readOrdinal(text, i, dateCtx);
 
   // Dates and times.
-  if (isDigitCode(text.charCodeAt(i)) || isChineseDigitChar(ch)) {
+  if (isDigitCode(text.charCodeAt(i)) || isChineseDigitCode(text.charCodeAt(i))) {
     const d = readDateAt(text, i, dateCtx);
     if (d) {
       return {
