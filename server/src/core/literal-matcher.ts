@@ -10,39 +10,41 @@ export interface LiteralMatch {
 }
 
 export class LiteralMatcher {
-  /** 1 where a character code starts some word: the one test most positions need. */
-  private readonly starts = new Uint8Array(0x10000);
+  /** By character code: 0 where no word starts with it, else 1 + the index of its words in `lists`. */
+  private readonly slot = new Uint16Array(0x10000);
   /** The words starting with each character, in list order. */
-  private readonly byFirst = new Map<number, string[]>();
+  private readonly lists: string[][] = [];
 
   /** `words` in the order the regex would list them (longest first, usually). */
   constructor(words: readonly string[]) {
     for (const word of words) {
       if (word.length === 0) throw new Error('LiteralMatcher: empty word');
       const c = word.charCodeAt(0);
-      this.starts[c] = 1;
-      let list = this.byFirst.get(c);
-      if (!list) this.byFirst.set(c, (list = []));
-      list.push(word);
+      if (this.slot[c] === 0) this.slot[c] = this.lists.push([]);
+      this.lists[this.slot[c] - 1].push(word);
     }
   }
 
   /** The words of the list that start with the character at `i`, in list order (not checked further). */
   candidatesAt(text: string, i: number): readonly string[] | undefined {
-    return this.starts[text.charCodeAt(i)] === 1 ? this.byFirst.get(text.charCodeAt(i)) : undefined;
+    const s = i < text.length ? this.slot[text.charCodeAt(i)] : 0;
+    return s === 0 ? undefined : this.lists[s - 1];
   }
 
   /** The first word of the list written at `i`, or null. */
   wordAt(text: string, i: number): string | null {
     const list = this.candidatesAt(text, i);
-    if (list) for (const word of list) if (text.startsWith(word, i)) return word;
+    if (list === undefined) return null;
+    // Most positions fail on the second character: compared before the whole word is.
+    const second = text.charCodeAt(i + 1);
+    for (const word of list) if ((word.length === 1 || word.charCodeAt(1) === second) && text.startsWith(word, i)) return word;
     return null;
   }
 
   /** The next position at or after `from` whose character starts some word (maybe no word is there), or -1. */
   nextStart(text: string, from: number): number {
-    const starts = this.starts;
-    for (let i = from; i < text.length; i++) if (starts[text.charCodeAt(i)] === 1) return i;
+    const slot = this.slot;
+    for (let i = from; i < text.length; i++) if (slot[text.charCodeAt(i)] !== 0) return i;
     return -1;
   }
 
