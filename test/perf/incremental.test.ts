@@ -182,6 +182,9 @@ describe('incremental analysis equals a full re-analysis', function () {
         assert.strictEqual(facts.firstYear, fresh.firstYear, `${at}: the paragraph of the document's year`);
         assert.deepStrictEqual(facts.collected.map((c) => c.toArray()), fresh.collected.map((c) => c.toArray()), `${at}: what the split rules collected`);
         assert.deepStrictEqual(facts.statements.toArray(), fresh.statements.toArray(), `${at}: statements`);
+        // A statement holds its paragraph's own claim, not the window's copy of it.
+        const own = new Set(facts.analysis.paragraphResults!.flatMap((r) => r.claims));
+        for (const list of facts.statements.toArray()) for (const st of list) assert.ok(own.has(st.claim), `${at}: ${st.claim.text} is the paragraph's claim`);
         // The groups one document keeps from run to run equal groups made afresh.
         const shape = (groups: ReturnType<typeof metricGroups>) =>
           groups.map((g) => [g.key, g.list.map((m) => m.start), g.kept('conflicting-values', () => true)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));

@@ -128,10 +128,11 @@ export class DocContext {
     readonly path: string,
     readonly analysis: DocumentAnalysis,
     /**
-     * For a paragraph's window: each of its claims' original, at paragraph offsets (what is
-     * kept of a claim need not hold the window's copy).
+     * For a paragraph's window: its claims as the paragraph's analysis holds them (paragraph
+     * offsets, in text order) and how far the window's copies are moved from them, so that
+     * what is kept of a claim need not hold the window's copy.
      */
-    readonly originals?: ReadonlyMap<Claim, Claim>
+    readonly originals?: { claims: readonly Claim[]; by: number }
   ) {
     this.text = analysis.text;
     this.claims = [...analysis.claims].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -151,12 +152,15 @@ export class DocContext {
    * is checked, and a weak map per kind would hold an entry per paragraph for the collector.
    */
   once<T>(make: (doc: DocContext) => T): T {
-    const shared = (this.shared ??= new Map());
-    if (!shared.has(make)) shared.set(make, make(this));
-    return shared.get(make) as T;
+    // A handful of kinds per context: pairs in a short list, not a map per paragraph.
+    const shared = (this.shared ??= []);
+    for (let i = 0; i < shared.length; i += 2) if (shared[i] === make) return shared[i + 1] as T;
+    const value = make(this);
+    shared.push(make, value);
+    return value;
   }
 
-  private shared?: Map<(doc: DocContext) => unknown, unknown>;
+  private shared?: unknown[];
 
   /** Index of the first claim of `list` starting at or after `offset`. */
   private static lowerBound(list: Claim[], offset: number): number {

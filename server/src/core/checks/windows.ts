@@ -6,6 +6,7 @@
 import type { Claim, DocumentAnalysis, Entity, Paragraph, ParagraphFigures } from '../types';
 import { DocContext } from './context';
 import { detached } from '../detached';
+import { firstIndex } from '../bisect';
 
 export interface ParagraphWindow {
   /** The window in the document: window offset + from = document offset. */
@@ -93,24 +94,24 @@ function edgesOf(text: string, from: number, p: Paragraph, to: number): string {
 
 /** The claim a window context's claim copies, or the claim itself. */
 export function originalClaim(doc: DocContext, c: Claim): Claim {
-  return doc.originals?.get(c) ?? c;
+  const from = doc.originals;
+  if (!from) return c;
+  // Claims never overlap: the one starting where the copy starts, moved back, is its original.
+  const start = c.start - from.by;
+  const i = firstIndex(0, from.claims.length, (k) => from.claims[k].start >= start);
+  const original = from.claims[i];
+  return original !== undefined && original.start === start && original.end === c.end - from.by ? original : c;
 }
 
 /** The rules' view of one window: its text, and its claims and entities at window offsets. */
 export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): DocContext {
   const by = w.paragraph.start - w.from;
   let entities: Entity[] | undefined;
-  // Each copy's original, for this context only (a few claims: a map, not a weak one).
-  const originals = new Map<Claim, Claim>();
   return new DocContext('', {
     // A copy, not a slice: whatever the rules keep of the window (a word, a category) must not
     // hold on to the whole text of this version of the document.
     text: detached(analysis.text.slice(w.from, w.to)),
-    claims: w.figures.claims.map((c) => {
-      const copy = { ...c, start: c.start + by, end: c.end + by };
-      originals.set(copy, c);
-      return copy;
-    }),
+    claims: w.figures.claims.map((c) => ({ ...c, start: c.start + by, end: c.end + by })),
     // Read by the statements of a few paragraphs only: moved to window offsets when asked.
     get entities() {
       return (entities ??= w.figures.entities.map((e) => ({ ...e, start: e.start + by, end: e.end + by })));
@@ -118,5 +119,5 @@ export function windowContext(analysis: DocumentAnalysis, w: ParagraphWindow): D
     paragraphs: [{ start: by, end: by + w.paragraph.end - w.paragraph.start }],
     baseDate: analysis.baseDate,
     baseDateSource: analysis.baseDateSource,
-  }, originals);
+  }, { claims: w.figures.claims, by });
 }
