@@ -1,7 +1,7 @@
 // The helpers split rules combine paragraphs with remember the last version per rule and
 // document; what they answer must equal a fresh reading of every paragraph, whatever changed.
 import * as assert from 'assert';
-import { firstOfEach, keysOfParts, partDrafts } from '../../server/src/core/checks/combine';
+import { firstOfEach, keysOfParts, partDrafts, reuseUnless } from '../../server/src/core/checks/combine';
 import type { Draft } from '../../server/src/core/checks/rule';
 import type { DocumentParts } from '../../server/src/core/checks/rule';
 import { OffsetList, ParagraphList } from '../../server/src/core/checks/paragraph-list';
@@ -52,7 +52,7 @@ describe('split-rule helpers remembered across versions', () => {
       assert.deepStrictEqual(new Map([...counts].sort()), new Map([...fresh].sort()), `step ${step}`);
 
       const wanted = [...fresh.keys()];
-      const { found: first, unchanged } = firstOfEach(doc, wanted, (v) => v.firsts, 'test-rule');
+      const { found: first, unchanged, changed } = firstOfEach(doc, wanted, (v) => v.firsts, 'test-rule');
       const expected = new Map<string, { claim: string; at: number }>();
       for (const k of wanted) {
         const i = values.findIndex((v) => v?.firsts.has(k));
@@ -61,7 +61,20 @@ describe('split-rule helpers remembered across versions', () => {
       assert.deepStrictEqual(new Map([...first].sort()), new Map([...expected].sort()), `step ${step}`);
       const same = lastFirst !== undefined && lastFirst.size === expected.size && [...expected].every(([k, e]) => lastFirst!.get(k)?.claim === e.claim && lastFirst!.get(k)?.at === e.at);
       assert.strictEqual(unchanged, same, `step ${step}: unchanged`);
+      if (lastFirst !== undefined) {
+        const moved = [...new Set([...expected.keys(), ...lastFirst.keys()])].filter((k) => expected.get(k)?.claim !== lastFirst!.get(k)?.claim || expected.get(k)?.at !== lastFirst!.get(k)?.at);
+        assert.deepStrictEqual([...changed!].sort(), moved.sort(), `step ${step}: the keys whose first figure changed`);
+      }
       lastFirst = expected;
+
+      // Drafts that name each key's first figure: kept unless that figure changed (reuseUnless).
+      const naming = (v: Part, at: number): Draft[] =>
+        v.keys.flatMap((k) => {
+          const f = first.get(k);
+          return f ? [{ code: 'missing-unit', path: 'p', start: at, end: at + 1, message: { en: `${k} ${f.claim}`, zh: k }, related: [{ path: 'p', start: f.at, end: f.at + 1, message: { en: k, zh: k } }], fixes: [] }] : [];
+        });
+      const named = partDrafts(doc, 'test-rule/naming', naming, reuseUnless(changed, (v, key) => v.keys.some(key)));
+      assert.deepStrictEqual(named, values.flatMap((v, i) => (v ? naming(v, i * 10) : [])), `step ${step}: drafts naming first figures`);
 
       // Drafts per paragraph: made where the contribution or its place changed, else kept.
       const made = (v: Part, at: number): Draft[] => v.keys.map((k) => ({ code: 'missing-unit', path: 'p', start: at, end: at + 1, message: { en: k, zh: k }, related: [], fixes: [] }));

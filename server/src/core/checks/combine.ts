@@ -37,7 +37,7 @@ export function firstOfEach<T, V>(
   wanted: Iterable<string>,
   of: (value: T) => ReadonlyMap<string, V>,
   rule: string
-): { found: Map<string, Elsewhere<V>>; unchanged: boolean } {
+): { found: Map<string, Elsewhere<V>>; unchanged: boolean; changed: ReadonlySet<string> | undefined } {
   const values = doc.values;
   const n = values.length;
   const memoKey = `${rule}\u0000${doc.path}`;
@@ -70,27 +70,28 @@ export function firstOfEach<T, V>(
   }
   const found = new Map<string, Elsewhere<V>>();
   for (const [key, i] of first) if (i >= 0) found.set(key, { claim: of(values.get(i)!).get(key)!, at: doc.at.get(i) });
-  // Unchanged: every key finds the very figure it found last time, at the same place.
-  let unchanged = memo !== undefined && memo.found.size === found.size;
-  if (unchanged) {
+  // The keys that do not find the very figure they found last time, at the same place
+  // (unknown without a last time).
+  let changed: Set<string> | undefined;
+  if (memo) {
+    changed = new Set();
     for (const [key, e] of found) {
-      const then = memo!.found.get(key);
-      if (!then || then.claim !== e.claim || then.at !== e.at) {
-        unchanged = false;
-        break;
-      }
+      const then = memo.found.get(key);
+      if (!then || then.claim !== e.claim || then.at !== e.at) changed.add(key);
     }
+    for (const key of memo.found.keys()) if (!found.has(key)) changed.add(key);
   }
   if (firstMemos.size > 1000) firstMemos.clear();
   firstMemos.set(memoKey, { values, first, found });
-  return { found, unchanged };
+  return { found, unchanged: changed !== undefined && changed.size === 0, changed };
 }
 
 /**
  * The drafts each paragraph's contribution makes (`make`), in text order, remembered per rule
  * and document. The next version visits only the paragraphs whose contribution changed, and
  * those that moved with drafts to move: the others hand back their drafts unvisited. With
- * `reuse` false (what the contributions look up elsewhere changed), every paragraph is visited.
+ * `reuse` false (what the contributions look up elsewhere changed, or may have), every
+ * paragraph is visited; with a test, also the kept paragraphs it holds for (see reuseUnless).
  * `make` must depend only on the contribution, where its window starts, and what is looked up.
  */
 interface PartsMemo {
@@ -101,11 +102,18 @@ interface PartsMemo {
 
 const partMemos = new Map<string, PartsMemo>();
 
-export function partDrafts<T>(doc: DocumentParts<T>, rule: string, make: (value: T, at: number) => readonly Draft[], reuse = true): Draft[] {
+export function partDrafts<T>(
+  doc: DocumentParts<T>,
+  rule: string,
+  make: (value: T, at: number) => readonly Draft[],
+  /** false: visit every paragraph; a test: visit also the kept paragraphs it holds for. */
+  reuse: boolean | ((value: T) => boolean) = true
+): Draft[] {
   const { values, at } = doc;
   const n = values.length;
   const memoKey = `${rule}\u0000${doc.path}`;
-  const memo = reuse ? partMemos.get(memoKey) : undefined;
+  const memo = reuse !== false ? partMemos.get(memoKey) : undefined;
+  const stale = typeof reuse === 'function' ? reuse : undefined;
   const { head, tail } = memo ? changedSpan(memo.values, values) : { head: 0, tail: 0 };
   const make1 = (i: number): readonly Draft[] => {
     const v = values.get(i);
@@ -115,7 +123,13 @@ export function partDrafts<T>(doc: DocumentParts<T>, rule: string, make: (value:
   // did not move; moved drafts are made again from the contribution (its memo moves them from
   // window offsets).
   const lists = memo
-    ? memo.drafts.edited(n, { head, tail }, make1, (then, i, j) => (then.length === 0 || memo.at.get(j) === at.get(i) ? then : make1(i)))
+    ? memo.drafts.edited(n, { head, tail }, make1, (then, i, j) => {
+        if (stale) {
+          const v = values.get(i);
+          if (v !== undefined && stale(v)) return make1(i);
+        }
+        return then.length === 0 || memo.at.get(j) === at.get(i) ? then : make1(i);
+      })
     : ParagraphList.build(n, make1);
   const out: Draft[] = [];
   for (let i = 0; i < n; i++) {
@@ -125,6 +139,19 @@ export function partDrafts<T>(doc: DocumentParts<T>, rule: string, make: (value:
   if (partMemos.size > 1000) partMemos.clear();
   partMemos.set(memoKey, { values, at, drafts: lists });
   return out;
+}
+
+/**
+ * partDrafts' `reuse` for drafts made from what firstOfEach found: every paragraph when what
+ * changed is unknown, else the paragraphs that look up a key (`looksUp`) whose first figure
+ * changed. A keystroke that moves the first figure of one key re-makes its few paragraphs'
+ * drafts, not every paragraph's.
+ */
+export function reuseUnless<T>(changed: ReadonlySet<string> | undefined, looksUp: (value: T, key: (k: string) => boolean) => boolean): boolean | ((value: T) => boolean) {
+  if (changed === undefined) return false;
+  if (changed.size === 0) return true;
+  const has = (k: string) => changed.has(k);
+  return (value) => looksUp(value, has);
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { DocumentParts, Draft, fix, shiftDraft, SplitRule, text } from '../rule';
-import { derivedDrafts, firstOfEach, keysOfParts, NO_DRAFTS, partDrafts } from '../combine';
+import { derivedDrafts, firstOfEach, keysOfParts, NO_DRAFTS, partDrafts, reuseUnless } from '../combine';
 
 const MONEY_SUBJECT = /(金额|营收|收入|GMV|gmv|销售额|成交额|交易额|利润|资金|费用|投资|融资|产值|税收|成本|估值|货值|罚款|赔偿|市值|总额|营业额|规模)/;
 const CURRENCY = /(元|美元|港元|港币|欧元|日元|英镑|人民币|¥|￥|\$|RMB|USD|CNY)/;
@@ -54,7 +54,7 @@ export const missingUnit: SplitRule<UnitFacts> = {
     const wanted = keysOfParts(doc, (value, visit) => {
       for (let k = 0; k < value.without.length; k++) visit(value.without[k].head);
     }, 'missing-unit');
-    const { found: peers, unchanged } = firstOfEach(doc, wanted.keys(), (value) => value.withCurrency, 'missing-unit');
+    const { found: peers, changed } = firstOfEach(doc, wanted.keys(), (value) => value.withCurrency, 'missing-unit');
     return partDrafts(doc, 'missing-unit', (value, at) => {
       if (!value.without.length) return NO_DRAFTS;
       return derivedDrafts(value.without, at, path, value.without, (c) => peers.get(c.head), (found) => {
@@ -80,6 +80,6 @@ export const missingUnit: SplitRule<UnitFacts> = {
         });
         return made;
       });
-    }, unchanged);
+    }, reuseUnless(changed, (value, key) => value.without.some((w) => key(w.head))));
   },
 };

@@ -6,7 +6,7 @@ import type { Claim } from '../../types';
 import { DocContext } from '../context';
 import { unitFamily } from '../metric';
 import { DocumentParts, Draft, draftAt, fix, shiftDraft, SplitRule, text } from '../rule';
-import { append, derivedDrafts, firstOfEach, keysOfParts, NO_DRAFTS, partDrafts, placeDrafts } from '../combine';
+import { append, derivedDrafts, firstOfEach, keysOfParts, NO_DRAFTS, partDrafts, placeDrafts, reuseUnless } from '../combine';
 
 const STYLE_KINDS = new Set(['count', 'money', 'quantity', 'percent']);
 
@@ -86,7 +86,7 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
     const wanted = keysOfParts(doc, (value, visit) => {
       for (let k = 0; k < value.chinese.length; k++) visit(value.chinese[k].family);
     }, 'mixed-numeral-style');
-    const { found: firstArabic, unchanged } = firstOfEach(doc, wanted.keys(), (value) => value.arabic, 'mixed-numeral-style');
+    const { found: firstArabic, changed } = firstOfEach(doc, wanted.keys(), (value) => value.arabic, 'mixed-numeral-style');
     const derived = partDrafts(doc, 'mixed-numeral-style', (value, at) => {
       if (!value.chinese.length) return NO_DRAFTS;
       return derivedDrafts(value.chinese, at, path, value.chinese, (c) => firstArabic.get(c.family), (others) => {
@@ -110,7 +110,7 @@ export const mixedNumeralStyle: SplitRule<StyleFacts> = {
         });
         return made;
       });
-    }, unchanged);
+    }, reuseUnless(changed, (value, key) => value.chinese.some((c) => key(c.family))));
     append(out, derived);
     return out;
   },
