@@ -28,10 +28,20 @@ function conflicting(a: MetricStatement, b: MetricStatement): boolean {
  */
 const drafted = new WeakMap<MetricStatement, { others: MetricStatement[]; draft: Draft }>();
 
+/**
+ * The same figure at the same place, as far as a draft tells: an edit in a paragraph makes its
+ * statements anew, and the drafts of every statement they contradict would otherwise be made
+ * again with the very same words and places.
+ */
+const samePlace = (a: MetricStatement, b: MetricStatement) => a === b || (a.doc === b.doc && a.start === b.start && a.end === b.end && a.claim.text === b.claim.text);
+
 function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
   const hit = drafted.get(s);
-  const sameOthers = hit !== undefined && (hit.others === others || (hit.others.length === others.length && hit.others.every((o, i) => o === others[i])));
-  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && hit.draft.related.every((r, i) => r.start === others[i].start)) return hit.draft;
+  const sameOthers = hit !== undefined && (hit.others === others || (hit.others.length === others.length && hit.others.every((o, i) => samePlace(o, others[i]))));
+  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && hit.draft.related.every((r, i) => r.start === others[i].start)) {
+    if (hit.others !== others) drafted.set(s, { others, draft: hit.draft });
+    return hit.draft;
+  }
   const related = others.slice(0, MAX_RELATED);
   const subject = s.claim.subject;
   let message: LocalizedText;
