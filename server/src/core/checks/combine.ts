@@ -37,7 +37,7 @@ export function firstOfEach<T, V>(
   wanted: Iterable<string>,
   of: (value: T) => ReadonlyMap<string, V>,
   rule: string
-): { found: Map<string, Elsewhere<V>>; unchanged: boolean; changed: ReadonlySet<string> | undefined } {
+): { found: Map<string, Elsewhere<V>>; changed: ReadonlySet<string> | undefined } {
   const values = doc.values;
   const n = values.length;
   const memoKey = `${rule}\u0000${doc.path}`;
@@ -83,7 +83,7 @@ export function firstOfEach<T, V>(
   }
   if (firstMemos.size > 1000) firstMemos.clear();
   firstMemos.set(memoKey, { values, first, found });
-  return { found, unchanged: changed !== undefined && changed.size === 0, changed };
+  return { found, changed };
 }
 
 /**

@@ -166,7 +166,7 @@ export function documentFacts(path: string, analysis: DocumentAnalysis, selectio
   const years = made(previous?.years, (f) => f.years);
   const statements = made(previous?.statements, (f) => f.statements);
   const shift = n - (previous?.facts.length ?? n);
-  const firstYear = span ? firstYearAfterEdit(previous!, years, head, tail, shift) : firstIndexOf(years);
+  const firstYear = span ? firstYearAfterEdit(previous!, years, head, tail, shift) : firstStatedYear(years);
   const documentYear = firstYear >= 0 ? years.get(firstYear).first! : '';
   const { envs, same, before } = span
     ? followingEnvs(previous!, years, documentYear, analysis.baseDate, head, n - tail, shift)
@@ -188,7 +188,7 @@ export function documentFacts(path: string, analysis: DocumentAnalysis, selectio
 }
 
 /** The first paragraph that states a year, or -1. */
-function firstIndexOf(years: ParagraphList<ParagraphYears>): number {
+function firstStatedYear(years: ParagraphList<ParagraphYears>): number {
   for (let i = 0; i < years.length; i++) if (years.get(i).first !== null) return i;
   return -1;
 }

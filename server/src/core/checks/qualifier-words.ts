@@ -73,10 +73,9 @@ function wordsAround(doc: DocContext, c: Claim): QualifierWord[] {
   }
   // After the numeral: words in the claim tail (余人, 多家, 以上) and right after the claim.
   const tailStart = core >= 0 ? c.start + core + c.numeral.length : c.end;
-  const tailEnd = Math.min(doc.text.length, c.end + 2);
-  for (let i = 0; tailStart + i < tailEnd; i++) {
-    if (!AFTER_FIRST.has(doc.text.charCodeAt(tailStart + i))) continue;
-    const tail = doc.slice(tailStart, tailEnd);
+  const tail = doc.slice(tailStart, Math.min(doc.text.length, c.end + 2));
+  for (let i = 0; i < tail.length; i++) {
+    if (!AFTER_FIRST.has(tail.charCodeAt(i))) continue;
     const w = AFTER.find((a) => tail.startsWith(a, i));
     if (!w) continue;
     const at = tailStart + i;
