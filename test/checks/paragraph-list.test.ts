@@ -91,4 +91,48 @@ describe('per-paragraph lists', () => {
       }
     }
   });
+
+  it('the first asIs items of the head are kept without being asked about; the others are', () => {
+    const rnd = prng(11);
+    let array = Array.from({ length: 300 }, (_, i) => ({ i }));
+    let list = ParagraphList.from(array);
+    for (let step = 0; step < 80; step++) {
+      const { head, tail, added } = randomEdit(rnd, array.length);
+      const fresh = Array.from({ length: added }, (_, i) => ({ i: -i }));
+      const asIs = Math.floor(rnd() * (array.length + 10));
+      const asked = new Set<number>();
+      const n = head + added + tail;
+      const edited = list.edited(n, { head, tail }, (i) => fresh[i - head], (then, i) => (asked.add(i), { i: then.i }), asIs);
+      const got = edited.toArray();
+      for (let i = 0; i < n; i++) {
+        const taken = i < head || i >= n - tail;
+        if (!taken) continue;
+        const still = i < Math.min(asIs, head);
+        assert.strictEqual(asked.has(i), !still, `step ${step}, item ${i}: asked about`);
+        if (still) assert.strictEqual(got[i], array[i], `step ${step}, item ${i}: as it was`);
+      }
+      array = got;
+      list = edited;
+    }
+  });
+
+  it('samePrefix counts the leading offsets an edit left in shared chunks, and they are equal', () => {
+    const rnd = prng(12);
+    let array = Array.from({ length: 500 }, (_, i) => i * 7);
+    let list = OffsetList.from(array);
+    for (let step = 0; step < 80; step++) {
+      const { head, tail, added } = randomEdit(rnd, array.length);
+      const delta = 1 + Math.floor(rnd() * 5);
+      const fresh = Array.from({ length: added }, () => Math.floor(rnd() * 1000));
+      const next = [...array.slice(0, head), ...fresh, ...array.slice(array.length - tail).map((x) => x + delta)];
+      const edited = list.edited(next.length, { head, tail }, delta, (i) => fresh[i - head]);
+      const same = OffsetList.samePrefix(list, edited);
+      for (let i = 0; i < same; i++) assert.strictEqual(edited.get(i), list.get(i), `step ${step}, offset ${i}`);
+      // Whole chunks before the edit are shared.
+      assert.ok(same >= Math.min(head - (head % 64), next.length - (next.length % 64)), `step ${step}: ${same} of head ${head}`);
+      array = next;
+      list = edited;
+    }
+    assert.strictEqual(OffsetList.samePrefix(OffsetList.from([1, 2]), OffsetList.from([1, 2])), 0, 'separate lists share nothing');
+  });
 });

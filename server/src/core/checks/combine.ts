@@ -3,7 +3,7 @@
 // does again only what the edit changed (see rule.ts for the rule kinds).
 import type { PeriodEnv } from './metric';
 import { shiftDraft, type DocumentParts, type Draft } from './rule';
-import { ParagraphList, type PerParagraph } from './paragraph-list';
+import { OffsetList, ParagraphList, type PerParagraph } from './paragraph-list';
 
 /** Each paragraph's contribution, in text order, with where its window starts. */
 export function eachPart<T>(doc: DocumentParts<T>, visit: (value: T, at: number, env: PeriodEnv) => void): void {
@@ -121,7 +121,8 @@ export function partDrafts<T>(
   };
   // Kept paragraphs hand back their drafts: as they were when there is nothing to move or they
   // did not move; moved drafts are made again from the contribution (its memo moves them from
-  // window offsets).
+  // window offsets). Those before the edit, where the offsets are the very chunks they were,
+  // are not even visited (unless a stale test must see them).
   const lists = memo
     ? memo.drafts.edited(n, { head, tail }, make1, (then, i, j) => {
         if (stale) {
@@ -129,7 +130,7 @@ export function partDrafts<T>(
           if (v !== undefined && stale(v)) return make1(i);
         }
         return then.length === 0 || memo.at.get(j) === at.get(i) ? then : make1(i);
-      })
+      }, stale ? 0 : OffsetList.samePrefix(memo.at, at))
     : ParagraphList.build(n, make1);
   const out: Draft[] = [];
   for (let i = 0; i < n; i++) {

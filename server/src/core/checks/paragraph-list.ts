@@ -81,12 +81,13 @@ export class ParagraphList<T> implements PerParagraph<T> {
   /**
    * The next version's list of `n` items: this list's first `kept.head` and last `kept.tail`
    * items, and `item(i)` for the others. With `moved`, a kept item is what it returns for it
-   * (`then`, at `j` in this list): the item itself, or one made anew. Chunks whose items all
-   * stay are shared.
+   * (`then`, at `j` in this list): the item itself, or one made anew; the first `asIs` (of the
+   * head) are kept without asking. Chunks whose items all stay are shared.
    */
-  edited(n: number, keep: Kept, item: (i: number) => T, moved?: (then: T, i: number, j: number) => T): ParagraphList<T> {
+  edited(n: number, keep: Kept, item: (i: number) => T, moved?: (then: T, i: number, j: number) => T, asIs = 0): ParagraphList<T> {
     const oldN = this.length;
     const kept = clamp(keep, n, oldN);
+    const still = Math.min(asIs, kept.head);
     const shift = n - oldN;
     const chunks: (readonly T[])[] = new Array(chunkCount(n));
     for (let c = 0; c < chunks.length; c++) {
@@ -94,7 +95,7 @@ export class ParagraphList<T> implements PerParagraph<T> {
       const start = c << BITS;
       const end = chunkEnd(c, n);
       let chunk: T[] | undefined;
-      if (old >= 0 && !moved) {
+      if (old >= 0 && (!moved || end <= still)) {
         chunks[c] = this.chunks[old];
         continue;
       }
@@ -103,7 +104,7 @@ export class ParagraphList<T> implements PerParagraph<T> {
         if (i < kept.head || i >= n - kept.tail) {
           const j = i < kept.head ? i : i - shift;
           const then = this.get(j);
-          value = moved ? moved(then, i, j) : then;
+          value = moved && i >= still ? moved(then, i, j) : then;
         } else value = item(i);
         // A chunk of kept items is shared until one of them changes.
         if (chunk === undefined && old >= 0 && value === this.chunks[old][i & MASK]) continue;
@@ -216,6 +217,17 @@ export class OffsetList implements PerParagraph<number> {
       chunks[c] = { values, shift: 0 };
     }
     return new OffsetList(chunks, n);
+  }
+
+  /**
+   * How many items at the start `now` surely has as `old` has them: the chunks it shares with
+   * it unchanged (an edit shares those before it; see edited).
+   */
+  static samePrefix(old: PerParagraph<number>, now: PerParagraph<number>): number {
+    if (!(old instanceof OffsetList) || !(now instanceof OffsetList)) return 0;
+    let c = 0;
+    while (c < old.chunks.length && c < now.chunks.length && old.chunks[c] === now.chunks[c]) c++;
+    return Math.min(c << BITS, old.length, now.length);
   }
 
   toArray(): number[] {

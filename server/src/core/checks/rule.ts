@@ -73,16 +73,29 @@ export interface CrossFileRule {
 
 export type Rule = DocumentRule | CrossFileRule;
 
-/** A draft found at window offsets, moved to the document (`by` = the window's start). */
+/**
+ * A draft found at window offsets, moved to the document (`by` = the window's start). Spelled
+ * out, and the lists with nothing to move kept as they are: every keystroke moves the drafts
+ * of the paragraphs after it.
+ */
 export function shiftDraft(d: Draft, by: number, path: string): Draft {
   return {
-    ...d,
+    code: d.code,
     path,
     start: d.start + by,
     end: d.end + by,
-    related: d.related.map((r) => (r.path === '' ? { ...r, path, start: r.start + by, end: r.end + by } : r)),
-    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+    message: d.message,
+    related: shiftRelated(d.related, by, path),
+    fixes: d.fixes.length === 0 ? d.fixes : d.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) })),
   };
+}
+
+/** Related locations in the window (path '') moved; those already placed stay (the same list when all are). */
+function shiftRelated(related: RelatedLocation[], by: number, path: string): RelatedLocation[] {
+  let k = 0;
+  while (k < related.length && related[k].path !== '') k++;
+  if (k === related.length) return related;
+  return related.map((r) => (r.path === '' ? { path, start: r.start + by, end: r.end + by, message: r.message } : r));
 }
 
 export function text(en: string, zh: string): LocalizedText {
