@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { findMarkers, Suppressions } from '../../server/src/core/checks/suppressions';
+import { findMarkers, mentionsMarker, Suppressions } from '../../server/src/core/checks/suppressions';
+import { prng } from '../support/prng';
 import { checkText } from './helpers';
 import { findingsByPath } from '../../server/src/core/checks';
 
@@ -47,6 +48,23 @@ describe('checks/suppressions', () => {
     assert.ok(s.isSuppressed('invalid-date', offset));
     assert.ok(!s.isSuppressed('weekday-mismatch', offset));
     assert.ok(!s.isSuppressed('invalid-date', 0));
+  });
+});
+
+describe('whether a text names a marker, asked version after version', () => {
+  it('answers as a scan of the whole text does, whatever the edits (a marker typed, joined, cut)', () => {
+    const rnd = prng(5);
+    const pieces = ['zh-', 'figures-', 'zh-figures-', 'disable-line', '营收', '12亿', '\n', 'z', 'h', '-'];
+    let text = '营收12亿元。\n';
+    for (let step = 0; step < 2000; step++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      if (rnd() < 0.4 && text.length > 0) {
+        const end = Math.min(text.length, at + 1 + Math.floor(rnd() * 12));
+        text = text.slice(0, at) + text.slice(end);
+      } else text = text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(at);
+      if (text.length > 400) text = text.slice(200);
+      assert.strictEqual(mentionsMarker(text), text.includes('zh-figures-'), `step ${step}: ${JSON.stringify(text)}`);
+    }
   });
 });
 

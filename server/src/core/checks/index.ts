@@ -108,7 +108,8 @@ export function finishFindings(
   // Per path and rule, the places taken (start and end in one number): no key is built per
   // draft, which matters on every keystroke in a long report.
   const taken = new Map<string, Map<RuleCode, Set<number>>>();
-  for (const d of drafts) {
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k];
     const setting = severityOf(d.code, d.path);
     if (setting === 'off') continue;
     let perRule = taken.get(d.path);
@@ -123,7 +124,9 @@ export function finishFindings(
     list.push(findingOf(d, setting));
   }
   const out: Finding[] = [];
-  for (const input of inputs) {
+  // Index loops: iterating the inputs with for-of deoptimised this function on every call.
+  for (let k = 0; k < inputs.length; k++) {
+    const input = inputs[k];
     let list = byPath.get(input.path);
     if (!list) continue;
     byPath.delete(input.path);

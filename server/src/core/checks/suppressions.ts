@@ -10,6 +10,7 @@
 // No codes means every rule. Markers are found afresh in the current text each time, so a
 // silenced finding stays silenced after any edit that keeps its marker next to it.
 import { LineIndex } from '../position';
+import { changeBetween } from '../text-change';
 import type { Finding, RuleCode } from './types';
 
 export type MarkerKind = 'disable-line' | 'disable-next-line' | 'disable' | 'enable' | 'disable-file';
@@ -83,7 +84,29 @@ export class Suppressions {
 
 /** Drop the findings of one file that its markers silence. */
 export function applySuppressions(findings: Finding[], text: string): Finding[] {
-  if (!text.includes('zh-figures-')) return findings;
+  if (!mentionsMarker(text)) return findings;
   const s = new Suppressions(text);
   return findings.filter((f) => !s.isSuppressed(f.code, f.start));
+}
+
+const MARKER_PREFIX = 'zh-figures-';
+
+/** The last text asked about, and whether it names a marker. */
+let lastScanned: { text: string; has: boolean } | undefined;
+
+/**
+ * Does the text name a marker at all? Asked on every keystroke of a long report: when the
+ * version before named none, only the span the edit changed (and a marker's length around it)
+ * can, instead of the whole text.
+ */
+export function mentionsMarker(text: string): boolean {
+  if (lastScanned?.text === text) return lastScanned.has;
+  let has: boolean;
+  if (lastScanned && !lastScanned.has) {
+    const change = changeBetween(lastScanned.text, text);
+    const from = Math.max(0, change.start - MARKER_PREFIX.length + 1);
+    has = text.slice(from, change.newEnd + MARKER_PREFIX.length - 1).includes(MARKER_PREFIX);
+  } else has = text.includes(MARKER_PREFIX);
+  lastScanned = { text, has };
+  return has;
 }
