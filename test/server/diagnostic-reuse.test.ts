@@ -59,4 +59,18 @@ describe('diagnostics reused across versions', () => {
     assert.strictEqual(reuse(finding(3, 5)), shown[0]);
     assert.strictEqual(reuse(finding(3, 7)), undefined);
   });
+
+  it('the very finding at its index above the edited line is its diagnostic; below, or pointing below, it is looked up', () => {
+    const text = '第一行3亿。\n第二行文字。\n第三行5亿。';
+    const kept = [finding(3, 5), finding(4, 5, 'm', [[16, 18]]), finding(16, 18)];
+    const shown = kept.map((f, i) => ({ message: `d${i}` }) as Diagnostic);
+    const reuse = reusableDiagnostics({ text, findings: kept, diagnostics: shown }, text.replace('第二行', '第二行的'), 5)!;
+    assert.strictEqual(reuse(kept[0], 0), shown[0], 'above the edit');
+    assert.strictEqual(reuse(kept[0], 1), shown[0], 'at another index: found by its place');
+    // Pointing past the edit with unchanged offsets: a stale place, made afresh.
+    assert.strictEqual(reuse(kept[1], 1), undefined, 'its related location did not move with the edit');
+    assert.strictEqual(reuse(kept[2], 2), undefined, 'below the edit and not moved with it');
+    const onLine = reusableDiagnostics({ text, findings: kept, diagnostics: shown }, text.replace('第一行', '第一行的'), 5)!;
+    assert.strictEqual(onLine(kept[0], 0), undefined, 'on the edited line');
+  });
 });

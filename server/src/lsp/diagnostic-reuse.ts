@@ -27,7 +27,7 @@ function lineBreaks(text: string, from: number, to: number): number {
 
 
 /** A lookup of the previous version's diagnostic for a finding of `text`. */
-export function reusableDiagnostics(previous: PublishedVersion, text: string, maxRelated: number): ((f: Finding) => Diagnostic | undefined) | undefined {
+export function reusableDiagnostics(previous: PublishedVersion, text: string, maxRelated: number): ((f: Finding, i?: number) => Diagnostic | undefined) | undefined {
   if (previous.diagnostics.length === 0) return undefined;
   const change = changeBetween(previous.text, text);
   // A line added or removed moves every line below it: only what is above can be reused.
@@ -41,16 +41,21 @@ export function reusableDiagnostics(previous: PublishedVersion, text: string, ma
   /** The offset in the previous text, or -1 on an edited line. */
   const back = (o: number) => (o < touchedFrom ? o : o > touchedTo && !linesMoved ? o - delta : -1);
   // Per start offset, the previous findings there (few): numbers as keys, nothing built per
-  // lookup (this runs for every finding on every keystroke).
-  const index = new Map<number, number | number[]>();
-  previous.findings.forEach((g, i) => {
-    const there = index.get(g.start);
-    if (there === undefined) index.set(g.start, i);
-    else if (typeof there === 'number') index.set(g.start, [there, i]);
-    else there.push(i);
-  });
+  // lookup (this runs for every finding on every keystroke). Made at the first finding that
+  // is not the very object it was.
+  let index: Map<number, number | number[]> | undefined;
+  const indexed = () => {
+    const made = new Map<number, number | number[]>();
+    previous.findings.forEach((g, i) => {
+      const there = made.get(g.start);
+      if (there === undefined) made.set(g.start, i);
+      else if (typeof there === 'number') made.set(g.start, [there, i]);
+      else there.push(i);
+    });
+    return made;
+  };
   const find = (code: string, start: number, end: number): number => {
-    const there = index.get(start);
+    const there = (index ??= indexed()).get(start);
     if (there === undefined) return -1;
     if (typeof there === 'number') {
       const g = previous.findings[there];
@@ -62,7 +67,19 @@ export function reusableDiagnostics(previous: PublishedVersion, text: string, ma
     }
     return -1;
   };
-  return (f) => {
+  /** Wholly above the edited line, in this report: the very finding reads the same there. */
+  const above = (f: Finding) => {
+    if (f.end >= touchedFrom) return false;
+    const shown = Math.min(f.related.length, maxRelated);
+    for (let k = 0; k < shown; k++) {
+      const r = f.related[k];
+      if (r.path !== f.path || r.end >= touchedFrom) return false;
+    }
+    return true;
+  };
+  return (f, at) => {
+    // Before the edit, the findings are mostly the previous objects, at the same index.
+    if (at !== undefined && previous.findings[at] === f && above(f)) return previous.diagnostics[at];
     const start = back(f.start);
     const end = back(f.end);
     if (start < 0 || end < 0) return undefined;

@@ -202,7 +202,7 @@ export class DiagnosticsService {
         old && old.doc !== r.doc && old.locale === this.locale && old.ruleDocs === this.ruleDocs
           ? reusableDiagnostics({ text: old.doc.text, findings: old.findings, diagnostics: old.diagnostics }, r.doc.text, MAX_RELATED)
           : undefined;
-      const diagnostics = own.map((f) => reuse?.(f) ?? this.toDiagnostic(r.doc, f));
+      const diagnostics = own.map((f, i) => reuse?.(f, i) ?? this.toDiagnostic(r.doc, f));
       total += diagnostics.length;
       const entry: Published = { uri: r.uri, version: r.doc.version, doc: r.doc, findings: own, diagnostics, locale: this.locale, ruleDocs: this.ruleDocs };
       this.published.set(r.uri, entry);
