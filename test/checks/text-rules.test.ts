@@ -146,6 +146,18 @@ describe('rule conflicting-values', () => {
     assert.strictEqual(seen[0].finding.related.length, 1);
   });
 
+  it('findings that name one figure share its related location (one object, the same words)', () => {
+    const seen = findingsOf('conflicting-values', '截至2022年底，平台入驻商家15.2万家。报告显示，截至2022年底，平台入驻商家12.6万家。另据统计，截至2022年底，平台入驻商家9.1万家。');
+    assert.deepStrictEqual(seen.map((s) => s.at), ['15.2万家', '12.6万家', '9.1万家']);
+    const naming = (at: number) => seen.map((s) => s.finding.related.find((r) => r.start === seen[at].finding.start)).filter((r) => r !== undefined);
+    for (let k = 0; k < 3; k++) {
+      const [a, b] = naming(k);
+      assert.ok(a && b, `figure ${k} is named by both other findings`);
+      assert.strictEqual(a, b, `figure ${k}: one related location`);
+      assert.deepStrictEqual(a.message, { en: `${seen[k].finding.message.en.split(' is ')[0]}: ${seen[k].at}`, zh: `${seen[k].finding.message.en.split(' is ')[0]}：${seen[k].at}` });
+    }
+  });
+
   it('near misses: 超12万 vs 12.6万, 约13万 vs 12.6万, two different years, categories in one sentence', () => {
     none('conflicting-values', '截至2022年底，平台累计入驻商家超12万家。报告显示，平台入驻商家12.6万家。');
     none('conflicting-values', '截至2022年底，平台入驻商家约13万家。报告显示，平台入驻商家12.6万家。');

@@ -6,6 +6,7 @@
 // only their periods are resolved per document, and the metric groups they form are compared
 // once per group, remembered for as long as the group's members stay the same.
 import type { Claim, Entity } from '../types';
+import type { RelatedLocation } from './types';
 import { DocContext } from './context';
 import { originalClaim } from './windows';
 import { localPeriod, metricKey, modifiersOf, resolvePeriod, unitFamily, type PeriodEnv, type PeriodSpec } from './metric';
@@ -57,6 +58,13 @@ export class MetricStatement {
     /** Its paragraph: two statements share one exactly when they share the slot. */
     readonly slot: Slot
   ) {}
+
+  /**
+   * Where a cross-file rule last named this statement in a finding (a related location), with
+   * the subject it was worded for: every finding that names it at that place shares the one
+   * object, instead of each making its own on every keystroke that moves it.
+   */
+  named: { subject: string; text: string; location: RelatedLocation } | undefined = undefined;
 
   /** The figure (at window offsets: `start` and `end` place it in the document). */
   get claim(): Claim {

@@ -2,7 +2,7 @@
 // that cannot both be true at their stated precision (超12万 vs 12.6万 and 约13万 vs 12.6万 can).
 // Reported at both figures, each naming the other, also across files.
 import { CrossFileRule, Draft, text } from '../rule';
-import type { LocalizedText } from '../types';
+import type { LocalizedText, RelatedLocation } from '../types';
 import { pairedStatements, MetricStatement, type PairMemo, type StatementDoc } from '../statements';
 import { overlaps } from '../tolerance';
 import { isScaleSlip } from './scale-slip';
@@ -66,17 +66,32 @@ function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
     end: s.end,
     message,
     // The same others: a place that did not move is the same object (an edit moves only what
-    // follows it, and every keystroke re-drafts the statements of a restated metric).
+    // follows it, and every keystroke re-drafts the statements of a restated metric), and a
+    // place that moved is made once for all the drafts that name it.
     related: related.map((o, i) => {
       const then = sameOthers ? hit.draft.related[i] : undefined;
       const start = o.start;
-      return then && then.start === start && then.path === o.doc.path ? then : { path: o.doc.path, start, end: o.end, message: relatedMessages[i] };
+      if (then && then.start === start && then.path === o.doc.path) return then;
+      return placeOf(o, subject, start, relatedMessages[i]);
     }),
     fixes: [],
   };
   // The partner lists are never changed once made (statements.ts): kept as they are.
   drafted.set(s, { others, draft });
   return draft;
+}
+
+/**
+ * Statement `o` as a related location of a finding worded for `subject`: the one object every
+ * such finding shares while `o` stays where it is (its message reads the same for them all).
+ */
+function placeOf(o: MetricStatement, subject: string, start: number, message: LocalizedText): RelatedLocation {
+  const named = o.named;
+  const path = o.doc.path;
+  if (named && named.subject === subject && named.text === o.claim.text && named.location.start === start && named.location.end === o.end && named.location.path === path) return named.location;
+  const location: RelatedLocation = { path, start, end: o.end, message };
+  o.named = { subject, text: o.claim.text, location };
+  return location;
 }
 
 export const conflictingValues: CrossFileRule = {
