@@ -10,6 +10,7 @@ import { changeBetween } from '../core/text-change';
 
 export interface PublishedVersion {
   text: string;
+  /** In offset order (by start), as published. */
   findings: Finding[];
   diagnostics: Diagnostic[];
 }
@@ -40,29 +41,19 @@ export function reusableDiagnostics(previous: PublishedVersion, text: string, ma
   const delta = change.newEnd - change.oldEnd;
   /** The offset in the previous text, or -1 on an edited line. */
   const back = (o: number) => (o < touchedFrom ? o : o > touchedTo && !linesMoved ? o - delta : -1);
-  // Per start offset, the previous findings there (few): numbers as keys, nothing built per
-  // lookup (this runs for every finding on every keystroke). Made at the first finding that
-  // is not the very object it was.
-  let index: Map<number, number | number[]> | undefined;
-  const indexed = () => {
-    const made = new Map<number, number | number[]>();
-    previous.findings.forEach((g, i) => {
-      const there = made.get(g.start);
-      if (there === undefined) made.set(g.start, i);
-      else if (typeof there === 'number') made.set(g.start, [there, i]);
-      else there.push(i);
-    });
-    return made;
-  };
+  // The previous finding of a rule at a place: found by bisection, the published findings being
+  // in offset order, so that nothing is built per keystroke (this runs for every finding).
+  const olds = previous.findings;
   const find = (code: string, start: number, end: number): number => {
-    const there = (index ??= indexed()).get(start);
-    if (there === undefined) return -1;
-    if (typeof there === 'number') {
-      const g = previous.findings[there];
-      return g.end === end && g.code === code ? there : -1;
+    let lo = 0;
+    let hi = olds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (olds[mid].start < start) lo = mid + 1;
+      else hi = mid;
     }
-    for (const i of there) {
-      const g = previous.findings[i];
+    for (let i = lo; i < olds.length && olds[i].start === start; i++) {
+      const g = olds[i];
       if (g.end === end && g.code === code) return i;
     }
     return -1;

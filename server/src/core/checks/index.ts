@@ -91,12 +91,13 @@ function findingOf(d: Draft, severity: Severity): Finding {
   return f;
 }
 
-/** start × PLACE_SPAN + end is one exact number for offsets below 2^26 (texts are far shorter). */
-const PLACE_SPAN = 2 ** 26;
+const byPlace = (a: Draft, b: Draft) => a.start - b.start || a.end - b.end || (a.code === b.code ? 0 : a.code.localeCompare(b.code));
 
 /**
  * Drafts to findings: the configured severity, duplicates dropped (the first kept), the inline
  * silencing markers of each text, and each file's findings by offset; files in input order.
+ * Duplicates are found after the (stable) sort, next to each other: no set of places is built
+ * per keystroke in a long report.
  */
 export function finishFindings(
   drafts: Draft[],
@@ -104,34 +105,32 @@ export function finishFindings(
   severityOf: (code: RuleCode, path: string) => RuleSetting,
   ignoreSuppressions = false
 ): Finding[] {
-  const byPath = new Map<string, Finding[]>();
-  // Per path and rule, the places taken (start and end in one number): no key is built per
-  // draft, which matters on every keystroke in a long report.
-  const taken = new Map<string, Map<RuleCode, Set<number>>>();
+  const byPath = new Map<string, Draft[]>();
   for (let k = 0; k < drafts.length; k++) {
     const d = drafts[k];
-    const setting = severityOf(d.code, d.path);
-    if (setting === 'off') continue;
-    let perRule = taken.get(d.path);
-    if (!perRule) taken.set(d.path, (perRule = new Map()));
-    let places = perRule.get(d.code);
-    if (!places) perRule.set(d.code, (places = new Set()));
-    const place = d.start * PLACE_SPAN + d.end;
-    if (places.has(place)) continue;
-    places.add(place);
-    let list = byPath.get(d.path);
-    if (!list) byPath.set(d.path, (list = []));
-    list.push(findingOf(d, setting));
+    if (severityOf(d.code, d.path) === 'off') continue;
+    const list = byPath.get(d.path);
+    if (list) list.push(d);
+    else byPath.set(d.path, [d]);
   }
   const out: Finding[] = [];
   // Index loops: iterating the inputs with for-of deoptimised this function on every call.
   for (let k = 0; k < inputs.length; k++) {
     const input = inputs[k];
-    let list = byPath.get(input.path);
+    const list = byPath.get(input.path);
     if (!list) continue;
     byPath.delete(input.path);
-    if (!ignoreSuppressions) list = applySuppressions(list, input.text);
-    out.push(...list.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code)));
+    list.sort(byPlace);
+    let found: Finding[] = [];
+    let last: Draft | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i];
+      if (last !== undefined && d.start === last.start && d.end === last.end && d.code === last.code) continue;
+      last = d;
+      found.push(findingOf(d, severityOf(d.code, d.path) as Severity));
+    }
+    if (!ignoreSuppressions) found = applySuppressions(found, input.text);
+    for (let i = 0; i < found.length; i++) out.push(found[i]);
   }
   return out;
 }
