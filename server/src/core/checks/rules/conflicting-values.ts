@@ -35,21 +35,32 @@ const drafted = new WeakMap<MetricStatement, { others: MetricStatement[]; draft:
  */
 const samePlace = (a: MetricStatement, b: MetricStatement) => a === b || (a.doc === b.doc && a.start === b.start && a.end === b.end && a.claim.text === b.claim.text);
 
+/** Every one of the others at the same place as then (loops: this runs for every statement, every keystroke). */
+function samePlaces(then: MetricStatement[], others: MetricStatement[]): boolean {
+  if (then === others) return true;
+  if (then.length !== others.length) return false;
+  for (let i = 0; i < others.length; i++) if (!samePlace(then[i], others[i])) return false;
+  return true;
+}
+
+/** Each related location still where its statement is. */
+function unmoved(related: RelatedLocation[], others: MetricStatement[]): boolean {
+  for (let i = 0; i < related.length; i++) if (related[i].start !== others[i].start) return false;
+  return true;
+}
+
 function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
   const hit = drafted.get(s);
-  const sameOthers = hit !== undefined && (hit.others === others || (hit.others.length === others.length && hit.others.every((o, i) => samePlace(o, others[i]))));
-  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && hit.draft.related.every((r, i) => r.start === others[i].start)) {
+  const sameOthers = hit !== undefined && samePlaces(hit.others, others);
+  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && unmoved(hit.draft.related, others)) {
     if (hit.others !== others) drafted.set(s, { others, draft: hit.draft });
     return hit.draft;
   }
-  const related = others.slice(0, MAX_RELATED);
+  const related = others.length > MAX_RELATED ? others.slice(0, MAX_RELATED) : others;
   const subject = s.claim.subject;
   let message: LocalizedText;
-  let relatedMessages: LocalizedText[];
-  if (sameOthers) {
-    message = hit.draft.message;
-    relatedMessages = hit.draft.related.map((r) => r.message);
-  } else {
+  if (sameOthers) message = hit.draft.message;
+  else {
     // A figure contradicted by many others names a few; the rest are counted (bounded size).
     const list = others.slice(0, MAX_LISTED).map((o) => o.claim.text + (o.doc !== s.doc ? ` (${o.doc.path})` : '')).join(', ');
     const more = others.length - MAX_LISTED;
@@ -57,7 +68,6 @@ function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
       `${subject} is ${s.claim.text} here but ${list}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
       `${subject}此处为 ${s.claim.text}，另处为 ${list}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
     );
-    relatedMessages = related.map((o) => text(`${subject}: ${o.claim.text}`, `${subject}：${o.claim.text}`));
   }
   const draft: Draft = {
     code: 'conflicting-values',
@@ -72,7 +82,7 @@ function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
       const then = sameOthers ? hit.draft.related[i] : undefined;
       const start = o.start;
       if (then && then.start === start && then.path === o.doc.path) return then;
-      return placeOf(o, subject, start, relatedMessages[i]);
+      return placeOf(o, subject, start, then?.message);
     }),
     fixes: [],
   };
@@ -83,14 +93,17 @@ function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
 
 /**
  * Statement `o` as a related location of a finding worded for `subject`: the one object every
- * such finding shares while `o` stays where it is (its message reads the same for them all).
+ * such finding shares while `o` stays where it is (its message reads the same for them all;
+ * `worded`, the words a finding had for it before, if any).
  */
-function placeOf(o: MetricStatement, subject: string, start: number, message: LocalizedText): RelatedLocation {
+function placeOf(o: MetricStatement, subject: string, start: number, worded: LocalizedText | undefined): RelatedLocation {
   const named = o.named;
   const path = o.doc.path;
-  if (named && named.subject === subject && named.text === o.claim.text && named.location.start === start && named.location.end === o.end && named.location.path === path) return named.location;
+  const figure = o.claim.text;
+  if (named && named.subject === subject && named.text === figure && named.location.start === start && named.location.end === o.end && named.location.path === path) return named.location;
+  const message = worded ?? text(`${subject}: ${figure}`, `${subject}：${figure}`);
   const location: RelatedLocation = { path, start, end: o.end, message };
-  o.named = { subject, text: o.claim.text, location };
+  o.named = { subject, text: figure, location };
   return location;
 }
 
