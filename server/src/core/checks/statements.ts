@@ -402,7 +402,57 @@ interface GroupMemo {
   pairs: number[];
   /** What each rule kept of the pairs, by rule (flat, likewise). */
   kept: Map<string, number[]>;
+  /** When the list came from the one before by an edit: what the rules kept can come from it too. */
+  from?: ListEdit;
 }
+
+/**
+ * A group's list made from the one before: the same statements in its first `head` and last
+ * `tail` places (those at the end moved by `shift`), new ones between; `fresh`, the comparable
+ * pairs that involve a new statement (flat, in order).
+ */
+interface ListEdit {
+  before: GroupMemo;
+  head: number;
+  tail: number;
+  shift: number;
+  fresh: number[];
+}
+
+/** The pairs of `old` (flat, in order) between kept statements, at their new places, still within `window`. */
+function keptPairs(old: number[], oldLength: number, edit: ListEdit, window: number): number[] {
+  const out: number[] = [];
+  const tailFrom = oldLength - edit.tail;
+  for (let k = 0; k < old.length; k += 2) {
+    const i = old[k];
+    const j = old[k + 1];
+    if ((i < edit.head || i >= tailFrom) && (j < edit.head || j >= tailFrom)) {
+      const ni = i < edit.head ? i : i + edit.shift;
+      const nj = j < edit.head ? j : j + edit.shift;
+      if (nj - ni <= window) out.push(ni, nj);
+    }
+  }
+  return out;
+}
+
+/** Two flat lists of distinct index pairs, each in order, merged in order. */
+function mergePairs(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let x = 0;
+  let y = 0;
+  while (x < a.length && y < b.length) {
+    if (a[x] < b[y] || (a[x] === b[y] && a[x + 1] < b[y + 1])) out.push(a[x], a[x + 1]), (x += 2);
+    else out.push(b[y], b[y + 1]), (y += 2);
+  }
+  for (; x < a.length; x += 2) out.push(a[x], a[x + 1]);
+  for (; y < b.length; y += 2) out.push(b[y], b[y + 1]);
+  return out;
+}
+
+/** Statements a list shares with the one before at its start and at its end (at most a few new between). */
+const MAX_NEW_IN_EDIT = 16;
 
 /** Remembered comparisons of the groups of one document, by path and metric key. */
 export type PairMemo = Map<string, GroupMemo>;
@@ -427,7 +477,43 @@ export class MetricGroup {
     const at = memoKey(list[0].doc.path, key);
     const hit = memo.get(at);
     if (hit && hit.list === list && hit.window === window) this.memo = hit;
-    else memo.set(at, (this.memo = { list, window, pairs: this.compare(), kept: new Map() }));
+    else memo.set(at, (this.memo = (hit && this.edited(hit)) || { list, window, pairs: this.compare(), kept: new Map() }));
+  }
+
+  /**
+   * The comparisons of this list from those of the list before it, when an edit replaced a few
+   * statements of it (the others are the very objects, in order): only pairs with a new
+   * statement are compared. A metric restated fifty times no longer compares 1,225 pairs
+   * because one of its paragraphs was typed in. With a window (pairs at most `window` apart in
+   * the list), the kept statements on either side of the new ones come closer or move apart:
+   * pairs that left the window are dropped, those that came into it compared.
+   */
+  private edited(before: GroupMemo): GroupMemo | undefined {
+    const list = this.list;
+    const old = before.list;
+    const window = this.window;
+    if (this.inFocus || window !== before.window) return undefined;
+    let head = 0;
+    const most = Math.min(list.length, old.length);
+    while (head < most && list[head] === old[head]) head++;
+    let tail = 0;
+    while (tail < most - head && list[list.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+    const added = list.length - head - tail;
+    if (added > MAX_NEW_IN_EDIT || head + tail === 0) return undefined;
+    const fresh: number[] = [];
+    const addedEnd = head + added;
+    const shift = list.length - old.length;
+    for (let i = 0; i < addedEnd; i++) {
+      const reach = Math.min(list.length, i + window + 1);
+      // With a new statement: those after it, or the new ones after a kept one.
+      for (let j = Math.max(i + 1, head); j < Math.min(reach, i < head ? addedEnd : list.length); j++) if (comparable(list[i], list[j])) fresh.push(i, j);
+      // Kept on both sides, farther apart before the edit than the window: compared now.
+      if (i < head && shift < 0) for (let j = Math.max(i + 1, addedEnd); j < reach; j++) if (j - shift - i > window && comparable(list[i], list[j])) fresh.push(i, j);
+    }
+    // One version back at most: the list before need not remember its own.
+    before.from = undefined;
+    const edit: ListEdit = { before, head, tail, shift, fresh };
+    return { list, window, pairs: mergePairs(keptPairs(before.pairs, old.length, edit, window), fresh), kept: new Map(), from: edit };
   }
 
   /** Index pairs (earlier, later) of comparable statements, flat: i0, j0, i1, j1, … */
@@ -442,6 +528,18 @@ export class MetricGroup {
     const hit = kept.get(rule);
     if (hit) return hit;
     const list = this.list;
+    // What the rule kept of the list before still holds between the statements kept from it.
+    const edit = this.memo?.from;
+    const then = edit?.before.kept.get(rule);
+    if (edit && then) {
+      const fresh: number[] = [];
+      for (let k = 0; k < edit.fresh.length; k += 2) if (keep(list[edit.fresh[k]], list[edit.fresh[k + 1]])) fresh.push(edit.fresh[k], edit.fresh[k + 1]);
+      const out = mergePairs(keptPairs(then, edit.before.list.length, edit, this.window), fresh);
+      kept.set(rule, out);
+      // Every rule taken over: the list before (its statements) can go.
+      if (kept.size >= edit.before.kept.size) this.memo!.from = undefined;
+      return out;
+    }
     const pairs = this.pairs;
     const out: number[] = [];
     for (let k = 0; k < pairs.length; k += 2) if (keep(list[pairs[k]], list[pairs[k + 1]])) out.push(pairs[k], pairs[k + 1]);
