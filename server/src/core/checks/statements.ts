@@ -288,9 +288,10 @@ export function localStatements(doc: DocContext): LocalStatement[] {
   return out;
 }
 
+// sameModifier and disjointNonEmpty run for every pair a changed metric group compares:
+// nothing is allocated (no slices, no iterators).
+
 /** Both without a narrowing word, or agreeing on as many trailing characters as the shorter has. */
-// Both run for every pair a changed metric group compares: nothing is allocated (no slices,
-// no iterators).
 function sameModifier(a: string, b: string): boolean {
   if (!a || !b) return a === b;
   // The shorter is the end of the longer.
@@ -451,7 +452,7 @@ function mergePairs(a: number[], b: number[]): number[] {
   return out;
 }
 
-/** Statements a list shares with the one before at its start and at its end (at most a few new between). */
+/** New statements between those a list kept from the one before, at most: more, and it is compared afresh. */
 const MAX_NEW_IN_EDIT = 16;
 
 /** Remembered comparisons of the groups of one document, by path and metric key. */
@@ -503,7 +504,8 @@ export class MetricGroup {
     const fresh: number[] = [];
     const addedEnd = head + added;
     const shift = list.length - old.length;
-    for (let i = 0; i < addedEnd; i++) {
+    // A kept statement farther than the window before the new ones pairs with none of them.
+    for (let i = window === Infinity ? 0 : Math.max(0, head - window); i < addedEnd; i++) {
       const reach = Math.min(list.length, i + window + 1);
       // With a new statement: those after it, or the new ones after a kept one.
       for (let j = Math.max(i + 1, head); j < Math.min(reach, i < head ? addedEnd : list.length); j++) if (comparable(list[i], list[j])) fresh.push(i, j);
