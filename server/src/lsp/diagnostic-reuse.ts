@@ -6,6 +6,7 @@
 // so is everything below the edit.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../core/checks/types';
+import { firstIndex } from '../core/bisect';
 import { changeBetween } from '../core/text-change';
 
 export interface PublishedVersion {
@@ -28,7 +29,7 @@ function lineBreaks(text: string, from: number, to: number): number {
 
 
 /** A lookup of the previous version's diagnostic for a finding of `text`. */
-export function reusableDiagnostics(previous: PublishedVersion, text: string, maxRelated: number): ((f: Finding, i?: number) => Diagnostic | undefined) | undefined {
+export function reusableDiagnostics(previous: PublishedVersion, text: string, maxRelated: number): ((f: Finding, at?: number) => Diagnostic | undefined) | undefined {
   if (previous.diagnostics.length === 0) return undefined;
   const change = changeBetween(previous.text, text);
   // A line added or removed moves every line below it: only what is above can be reused.
@@ -45,14 +46,7 @@ export function reusableDiagnostics(previous: PublishedVersion, text: string, ma
   // in offset order, so that nothing is built per keystroke (this runs for every finding).
   const olds = previous.findings;
   const find = (code: string, start: number, end: number): number => {
-    let lo = 0;
-    let hi = olds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (olds[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < olds.length && olds[i].start === start; i++) {
+    for (let i = firstIndex(0, olds.length, (k) => olds[k].start >= start); i < olds.length && olds[i].start === start; i++) {
       const g = olds[i];
       if (g.end === end && g.code === code) return i;
     }
