@@ -158,6 +158,26 @@ describe('rule conflicting-values', () => {
     }
   });
 
+  it('names each contradicting figure once, with how many places state it', () => {
+    const text = '截至2022年底，平台入驻商家15.2万家。报告显示，截至2022年底，平台入驻商家12.6万家。另据统计，截至2022年底，平台入驻商家12.6万家。';
+    const [first] = findingsOf('conflicting-values', text);
+    assert.strictEqual(first.at, '15.2万家');
+    assert.match(first.finding.message.en, /here but 12\.6万家 \(2 places\) elsewhere;/);
+    assert.match(first.finding.message.zh, /另处为 12\.6万家（2 处），/);
+    assert.strictEqual(first.finding.related.length, 2, 'both places are still related');
+  });
+
+  it('relates the first place of each figure before the others, so that the first few show every figure', () => {
+    const sentences = ['15.2万家', '12.6万家', '12.6万家', '12.6万家', '9.1万家'].map((v) => `截至2022年底，平台入驻商家${v}。`);
+    const text = sentences.join('报告显示，');
+    const seen = findingsOf('conflicting-values', text);
+    const first = seen.find((s) => s.at === '15.2万家')!;
+    const figures = first.finding.related.map((r) => text.slice(r.start, r.end));
+    assert.deepStrictEqual(figures, ['12.6万家', '9.1万家', '12.6万家', '12.6万家']);
+    assert.ok(first.finding.related[0].start < first.finding.related[2].start && first.finding.related[2].start < first.finding.related[3].start, 'the rest in text order');
+    assert.match(first.finding.message.en, /here but 12\.6万家 \(3 places\), 9\.1万家 elsewhere;/);
+  });
+
   it('near misses: 超12万 vs 12.6万, 约13万 vs 12.6万, two different years, categories in one sentence', () => {
     none('conflicting-values', '截至2022年底，平台累计入驻商家超12万家。报告显示，平台入驻商家12.6万家。');
     none('conflicting-values', '截至2022年底，平台入驻商家约13万家。报告显示，平台入驻商家12.6万家。');

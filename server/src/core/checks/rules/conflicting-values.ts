@@ -24,9 +24,9 @@ function conflicting(a: MetricStatement, b: MetricStatement): boolean {
 /**
  * The draft of one statement and the others it contradicts, remembered per statement: an edit
  * elsewhere keeps the draft (the same others at the same places), or at least its words (the
- * same others, moved).
+ * same others, moved). `order`: which of the others the draft relates, in its order.
  */
-const drafted = new WeakMap<MetricStatement, { others: MetricStatement[]; draft: Draft }>();
+const drafted = new WeakMap<MetricStatement, { others: MetricStatement[]; order: readonly number[]; draft: Draft }>();
 
 /**
  * The same figure at the same place, as far as a draft tells: an edit in a paragraph makes its
@@ -44,30 +44,80 @@ function samePlaces(then: MetricStatement[], others: MetricStatement[]): boolean
 }
 
 /** Each related location still where its statement is. */
-function unmoved(related: RelatedLocation[], others: MetricStatement[]): boolean {
-  for (let i = 0; i < related.length; i++) if (related[i].start !== others[i].start) return false;
+function unmoved(related: RelatedLocation[], others: MetricStatement[], order: readonly number[]): boolean {
+  for (let i = 0; i < related.length; i++) if (related[i].start !== others[order[i]].start) return false;
   return true;
+}
+
+/** Figure `o` as a finding at `s` names it: its words, and its report when that is another one. */
+const figureWords = (s: MetricStatement, o: MetricStatement) => (o.doc === s.doc ? o.claim.text : `${o.claim.text} (${o.doc.path})`);
+
+/**
+ * The others by figure: each figure's words once (a metric restated many times repeats its
+ * values), with how many places state it; and which places to relate, each figure's first
+ * place before the rest, so that an editor showing only the first few shows every figure.
+ */
+function byFigure(s: MetricStatement, others: MetricStatement[]): { words: string[]; places: number[]; order: number[] } {
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const places: number[] = [];
+  const firsts: number[] = [];
+  const rest: number[] = [];
+  for (let i = 0; i < others.length; i++) {
+    const w = figureWords(s, others[i]);
+    const k = index.get(w);
+    if (k === undefined) {
+      index.set(w, words.length);
+      words.push(w);
+      places.push(1);
+      firsts.push(i);
+    } else {
+      places[k]++;
+      rest.push(i);
+    }
+  }
+  const order = firsts;
+  for (let i = 0; i < rest.length && order.length < MAX_RELATED; i++) order.push(rest[i]);
+  if (order.length > MAX_RELATED) order.length = MAX_RELATED;
+  return { words, places, order };
+}
+
+/** "14.15亿 (2 places), 15.2亿 and 3 more": the first MAX_LISTED figures, the other places counted. */
+function messageOf(s: MetricStatement, others: MetricStatement[], words: string[], places: number[]): LocalizedText {
+  const subject = s.claim.subject;
+  const shown = Math.min(words.length, MAX_LISTED);
+  const en: string[] = [];
+  const zh: string[] = [];
+  let covered = 0;
+  for (let k = 0; k < shown; k++) {
+    en.push(places[k] > 1 ? `${words[k]} (${places[k]} places)` : words[k]);
+    zh.push(places[k] > 1 ? `${words[k]}（${places[k]} 处）` : words[k]);
+    covered += places[k];
+  }
+  const more = others.length - covered;
+  return text(
+    `${subject} is ${s.claim.text} here but ${en.join(', ')}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
+    `${subject}此处为 ${s.claim.text}，另处为 ${zh.join('、')}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
+  );
 }
 
 function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
   const hit = drafted.get(s);
   const sameOthers = hit !== undefined && samePlaces(hit.others, others);
-  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && unmoved(hit.draft.related, others)) {
-    if (hit.others !== others) drafted.set(s, { others, draft: hit.draft });
+  if (sameOthers && hit.draft.start === s.start && hit.draft.path === s.doc.path && unmoved(hit.draft.related, others, hit.order)) {
+    if (hit.others !== others) drafted.set(s, { others, order: hit.order, draft: hit.draft });
     return hit.draft;
   }
-  const related = others.length > MAX_RELATED ? others.slice(0, MAX_RELATED) : others;
   const subject = s.claim.subject;
   let message: LocalizedText;
-  if (sameOthers) message = hit.draft.message;
-  else {
-    // A figure contradicted by many others names a few; the rest are counted (bounded size).
-    const list = others.slice(0, MAX_LISTED).map((o) => o.claim.text + (o.doc !== s.doc ? ` (${o.doc.path})` : '')).join(', ');
-    const more = others.length - MAX_LISTED;
-    message = text(
-      `${subject} is ${s.claim.text} here but ${list}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
-      `${subject}此处为 ${s.claim.text}，另处为 ${list}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
-    );
+  let order: readonly number[];
+  if (sameOthers) {
+    message = hit.draft.message;
+    order = hit.order;
+  } else {
+    const figures = byFigure(s, others);
+    message = messageOf(s, others, figures.words, figures.places);
+    order = figures.order;
   }
   const draft: Draft = {
     code: 'conflicting-values',
@@ -78,7 +128,8 @@ function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
     // The same others: a place that did not move is the same object (an edit moves only what
     // follows it, and every keystroke re-drafts the statements of a restated metric), and a
     // place that moved is made once for all the drafts that name it.
-    related: related.map((o, i) => {
+    related: order.map((k, i) => {
+      const o = others[k];
       const then = sameOthers ? hit.draft.related[i] : undefined;
       const start = o.start;
       if (then && then.start === start && then.path === o.doc.path) return then;
@@ -87,7 +138,7 @@ function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
     fixes: [],
   };
   // The partner lists are never changed once made (statements.ts): kept as they are.
-  drafted.set(s, { others, draft });
+  drafted.set(s, { others, order, draft });
   return draft;
 }
 
