@@ -178,6 +178,14 @@ describe('rule conflicting-values', () => {
     assert.match(first.finding.message.en, /here but 12\.6万家 \(3 places\), 9\.1万家 elsewhere;/);
   });
 
+  it('names at most five figures and counts the places of the rest', () => {
+    const values = ['15.2万家', '12.6万家', '12.6万家', '12.1万家', '11.8万家', '13.3万家', '11.2万家', '10.9万家'];
+    const text = values.map((v) => `截至2022年底，平台入驻商家${v}。`).join('报告显示，');
+    const first = findingsOf('conflicting-values', text).find((s) => s.at === '15.2万家')!;
+    assert.match(first.finding.message.en, /here but 12\.6万家 \(2 places\), 12\.1万家, 11\.8万家, 13\.3万家, 11\.2万家 and 1 more elsewhere;/);
+    assert.match(first.finding.message.zh, /另处为 12\.6万家（2 处）、12\.1万家、11\.8万家、13\.3万家、11\.2万家 等 7 处，/);
+  });
+
   it('near misses: 超12万 vs 12.6万, 约13万 vs 12.6万, two different years, categories in one sentence', () => {
     none('conflicting-values', '截至2022年底，平台累计入驻商家超12万家。报告显示，平台入驻商家12.6万家。');
     none('conflicting-values', '截至2022年底，平台入驻商家约13万家。报告显示，平台入驻商家12.6万家。');
