@@ -178,6 +178,14 @@ describe('rule conflicting-values', () => {
     assert.match(first.finding.message.en, /here but 12\.6万家 \(3 places\), 9\.1万家 elsewhere;/);
   });
 
+  it('names the report of a figure stated in another one, with its places', () => {
+    const a = { path: 'a.txt', text: '阿里巴巴发布报告。截至2022年底，平台入驻商家15.2万家。' };
+    const b = { path: 'b.txt', text: '阿里巴巴发布报告。截至2022年底，平台入驻商家12.6万家。报告显示，截至2022年底，平台入驻商家12.6万家。' };
+    const [first] = checkTexts([a, b]).filter((s) => s.code === 'conflicting-values' && s.finding.path === 'a.txt');
+    assert.match(first.finding.message.en, /here but 12\.6万家 \(b\.txt, 2 places\) elsewhere;/);
+    assert.match(first.finding.message.zh, /另处为 12\.6万家 \(b\.txt\)（2 处），/);
+  });
+
   it('names at most five figures and counts the places of the rest', () => {
     const values = ['15.2万家', '12.6万家', '12.6万家', '12.1万家', '11.8万家', '13.3万家', '11.2万家', '10.9万家'];
     const text = values.map((v) => `截至2022年底，平台入驻商家${v}。`).join('报告显示，');

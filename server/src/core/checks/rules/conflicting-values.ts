@@ -49,55 +49,63 @@ function unmoved(related: RelatedLocation[], others: MetricStatement[], order: r
   return true;
 }
 
-/** Figure `o` as a finding at `s` names it: its words, and its report when that is another one. */
-const figureWords = (s: MetricStatement, o: MetricStatement) => (o.doc === s.doc ? o.claim.text : `${o.claim.text} (${o.doc.path})`);
+/** One value the others state: its words, the report it is in when another one, in how many places. */
+interface Figure {
+  text: string;
+  path: string | undefined;
+  places: number;
+}
 
 /**
- * The others by figure: each figure's words once (a metric restated many times repeats its
- * values), with how many places state it; and which places to relate, each figure's first
- * place before the rest, so that an editor showing only the first few shows every figure.
+ * The others by figure: each value once (a metric restated many times repeats its values),
+ * with how many places state it; and which places to relate, each figure's first place before
+ * the rest, so that an editor showing only the first few shows every figure.
  */
-function byFigure(s: MetricStatement, others: MetricStatement[]): { words: string[]; places: number[]; order: number[] } {
+function byFigure(s: MetricStatement, others: MetricStatement[]): { figures: Figure[]; order: number[] } {
   const index = new Map<string, number>();
-  const words: string[] = [];
-  const places: number[] = [];
-  const firsts: number[] = [];
+  const figures: Figure[] = [];
+  const order: number[] = [];
   const rest: number[] = [];
   for (let i = 0; i < others.length; i++) {
-    const w = figureWords(s, others[i]);
-    const k = index.get(w);
+    const o = others[i];
+    const path = o.doc === s.doc ? undefined : o.doc.path;
+    const key = path === undefined ? o.claim.text : `${o.claim.text}\u0000${path}`;
+    const k = index.get(key);
     if (k === undefined) {
-      index.set(w, words.length);
-      words.push(w);
-      places.push(1);
-      firsts.push(i);
+      index.set(key, figures.length);
+      figures.push({ text: o.claim.text, path, places: 1 });
+      order.push(i);
     } else {
-      places[k]++;
+      figures[k].places++;
       rest.push(i);
     }
   }
-  const order = firsts;
   for (let i = 0; i < rest.length && order.length < MAX_RELATED; i++) order.push(rest[i]);
   if (order.length > MAX_RELATED) order.length = MAX_RELATED;
-  return { words, places, order };
+  return { figures, order };
 }
 
-/** "14.15亿 (2 places), 15.2亿 and 3 more": the first MAX_LISTED figures, the other places counted. */
-function messageOf(s: MetricStatement, others: MetricStatement[], words: string[], places: number[]): LocalizedText {
+/** "14.15亿 (2 places)", "14.15亿 (b.txt, 2 places)"; "14.15亿（2 处）". */
+function figureEn(f: Figure): string {
+  const notes = f.path === undefined ? [] : [f.path];
+  if (f.places > 1) notes.push(`${f.places} places`);
+  return notes.length ? `${f.text} (${notes.join(', ')})` : f.text;
+}
+
+function figureZh(f: Figure): string {
+  return `${f.text}${f.path === undefined ? '' : ` (${f.path})`}${f.places > 1 ? `（${f.places} 处）` : ''}`;
+}
+
+/** The first MAX_LISTED figures, the places of the rest counted. */
+function messageOf(s: MetricStatement, others: MetricStatement[], figures: Figure[]): LocalizedText {
   const subject = s.claim.subject;
-  const shown = Math.min(words.length, MAX_LISTED);
-  const en: string[] = [];
-  const zh: string[] = [];
+  const listed = figures.slice(0, MAX_LISTED);
   let covered = 0;
-  for (let k = 0; k < shown; k++) {
-    en.push(places[k] > 1 ? `${words[k]} (${places[k]} places)` : words[k]);
-    zh.push(places[k] > 1 ? `${words[k]}（${places[k]} 处）` : words[k]);
-    covered += places[k];
-  }
+  for (const f of listed) covered += f.places;
   const more = others.length - covered;
   return text(
-    `${subject} is ${s.claim.text} here but ${en.join(', ')}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
-    `${subject}此处为 ${s.claim.text}，另处为 ${zh.join('、')}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
+    `${subject} is ${s.claim.text} here but ${listed.map(figureEn).join(', ')}${more > 0 ? ` and ${more} more` : ''} elsewhere; both cannot be true`,
+    `${subject}此处为 ${s.claim.text}，另处为 ${listed.map(figureZh).join('、')}${more > 0 ? ` 等 ${others.length} 处` : ''}，二者不能同时成立`
   );
 }
 
@@ -115,9 +123,9 @@ function draftOf(s: MetricStatement, others: MetricStatement[]): Draft {
     message = hit.draft.message;
     order = hit.order;
   } else {
-    const figures = byFigure(s, others);
-    message = messageOf(s, others, figures.words, figures.places);
-    order = figures.order;
+    const by = byFigure(s, others);
+    message = messageOf(s, others, by.figures);
+    order = by.order;
   }
   const draft: Draft = {
     code: 'conflicting-values',
