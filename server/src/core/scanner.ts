@@ -6,7 +6,7 @@ import {
   readArabic, readChinese, isAsciiDigit, isDigitCode, isChineseNumeralChar, isChineseNumeralCode, isChineseDigitCode, roundFloat, SCALE_CHARS,
   type NumberRead,
 } from './numerals';
-import { matchUnit, currencyPrefixBefore, type UnitDef } from './units';
+import { matchUnit, currencyPrefixBefore, timeUnitAfterHalf, type UnitDef } from './units';
 import {
   PREFIX_QUALIFIERS, INNER_SUFFIXES, OUTER_SUFFIXES, matchBefore, matchAt, combineQualifiers, type QualifierWord,
 } from './qualifiers';
@@ -483,6 +483,17 @@ function finish(
       }
     }
   }
+  // 三个半月, 两个半小时: the half is written inside the unit.
+  let half = false;
+  if (unit && unit.text === '个' && !prefixUnit && upper === null && text[unitEnd] === '半') {
+    const whole = timeUnitAfterHalf(text, unitEnd + 1);
+    if (whole) {
+      unit = whole;
+      unitEnd += whole.text.length;
+      value += 0.5;
+      half = true;
+    }
+  }
   // Currency written before the amount: ¥100, US$1.2亿, 人民币50万元.
   let spanStart = start;
   // Symbols go with digits (¥199); a written currency also with Chinese numerals (人民币壹拾万元整).
@@ -540,10 +551,11 @@ function finish(
     }
   }
 
-  // 一吨半, 两米半: a half after the unit.
-  if (unit && kind === 'quantity' && text[end] === '半' && upper === null && !/[\u4e00-\u9fff]/.test(text[end + 1] ?? '') ) {
+  // 一吨半, 两天半, 一年半, 一倍半: a half after the unit (not 两吨半导体).
+  if (unit && !half && (kind === 'quantity' || kind === 'duration' || kind === 'multiple') && text[end] === '半' && upper === null && AFTER_HALF.test(text.slice(end + 1, end + 3))) {
     value += 0.5;
     end += 1;
+    half = true;
   }
 
   // Outer suffix: 70%以上, 3年左右, 24小时以内, 3年多.
@@ -586,7 +598,9 @@ function finish(
   if (bare) {
     if (!acceptBare(text, numStart, n, scale, end, prefix, vague || inner !== null || currency !== null)) return { end, claim: null };
   } else if (unit && n.style === 'chinese' && !currency) {
-    if (!acceptChineseWithUnit(n, unit, vague || (prefix !== null && prefix.qualifier !== 'exact') || inner !== null)) return { end, claim: null };
+    // 一年 is a span of time when a half, a bound or the words around it say so (历时一年, 一年内).
+    const span = kind === 'duration' && (half || outer !== null || oneSpanOfTime(text, numStart, end));
+    if (!acceptChineseWithUnit(n, unit, vague || (prefix !== null && prefix.qualifier !== 'exact') || inner !== null || half || span)) return { end, claim: null };
   }
   if (unit && isAsciiLetter(text[unitEnd]) && /[A-Za-z]$/.test(unit.text)) return { end, claim: null };
   if (!unit && kind === 'count' && isAsciiLetter(text[end])) return { end, claim: null };
@@ -655,6 +669,23 @@ function unitAt(text: string, j: number, n: NumberRead): UnitDef | null {
   if (u.text === '秒' && /^秒[级杀懂]/.test(text.slice(j, j + 2))) return null;
   if (u.text === '升' && /^升[级值高]/.test(text.slice(j, j + 2))) return null;
   return u;
+}
+
+/** What may follow a half written after a unit: the clause goes on (两天半的时间, 一年半以来), no new word starts (半导体). */
+const AFTER_HALF = /^(?:[^\u4e00-\u9fff]|$|以|之|左|的|来|后|内|时间|期间|前)/;
+
+/** Words before one unit of time that make it a span (历时一年, 为期一个月). */
+const SPAN_BEFORE = /(?:为期|历时|用时|耗时|仅用|只用|用了|花了|长达|持续|经过|满)$/;
+/** And words after it: the clause ends, or 来, 后, 时间 (一年来, 一天后). */
+const SPAN_AFTER = /^(?:[^\u4e00-\u9fff]|来|后|以来|以后|之后|时间|的时间|期间)/;
+
+/**
+ * 一 before a unit of time: a span (历时一年, 一年来, 一天后), not the article of 有一天, 同一天,
+ * 这一年, nor an idiom that goes on (一年一度, 一年四季, 一天到晚).
+ */
+function oneSpanOfTime(text: string, numStart: number, end: number): boolean {
+  if (/[有每这那同哪某]/.test(text[numStart - 1] ?? '')) return false;
+  return SPAN_BEFORE.test(text.slice(Math.max(0, numStart - 2), numStart)) || end >= text.length || SPAN_AFTER.test(text.slice(end, end + 3));
 }
 
 /** Chinese numerals with a measure word: 一万家 yes; 一条思路, 十分, 三方 no. */

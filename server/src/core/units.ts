@@ -128,6 +128,19 @@ export function matchUnit(text: string, i: number): UnitDef | null {
   return null;
 }
 
+/** Units of time written with 个 (个月, 个小时, 个星期), longest first. */
+const COUNTED_TIME = byLength.filter((d) => d.kind === 'duration' && d.text.length > 1 && d.text[0] === '个' && !d.text.includes('多'));
+
+/**
+ * 三个半月, 两个半小时: a unit of time written with 个 and the half inside it. `i` is where the
+ * unit goes on after 个半; the answer is the unit as written without the half (个月), or null
+ * (三个半岛 is three peninsulas).
+ */
+export function timeUnitAfterHalf(text: string, i: number): UnitDef | null {
+  for (const d of COUNTED_TIME) if (text.startsWith(d.text.slice(1), i)) return d;
+  return null;
+}
+
 /** Currency symbols and codes written before the amount (¥100, US$1.2亿, RMB 50). */
 const CURRENCY_PREFIXES: Array<[string, string]> = [
   ['US$', 'USD'], ['HK$', 'HKD'], ['NT$', 'TWD'], ['S$', 'SGD'], ['A$', 'AUD'], ['C$', 'CAD'],
