@@ -26,6 +26,21 @@ describe('rule growth-mismatch', () => {
     fires('growth-mismatch', '净利润从12.0亿元下降到10.0亿元，下降25%。', '25%', /-16\.7%/);
   });
 
+  it('reads the base stated after a semicolon, or between the figure and its rate', () => {
+    fires('growth-mismatch', '公司营业收入38.87亿元，同比增长12.3%；上年同期营业收入为36.2亿元。', '12.3%', /36\.2亿元 → 38\.87亿元 is \+7\.4%, not \+12\.3%/);
+    quiet('公司营业收入38.87亿元，同比增长7.4%；上年同期营业收入为36.2亿元。');
+    fires('growth-mismatch', '全年营业收入103.7亿元，上年为86.4亿元，同比增长25.6%。', '25.6%', /86\.4亿元 → 103\.7亿元 is \+20\.0%/);
+    fires('growth-mismatch', '全年营业收入103.7亿元，上年同期营业收入为86.4亿元，同比增长25.6%。', '25.6%');
+    quiet('全年营业收入103.7亿元，上年为86.4亿元，同比增长20.0%。');
+    quiet('二季度营收30.1亿元，上季度为25.0亿元，同比增长25.6%。');
+  });
+
+  it('near misses: the base names another measure', () => {
+    quiet('营收38.87亿元，同比增长12.3%，上年同期净利润为3.2亿元。');
+    quiet('营收38.87亿元，同比增长12.3%；上年同期净利润为3.2亿元。');
+    quiet('营收103.7亿元，上年净利润为8.4亿元，同比增长25.6%。');
+  });
+
   it('fires on the wrong direction', () => {
     fires('growth-mismatch', '净利润从12.0亿元增长到10.0亿元。', '10.0亿元', /not a rise/);
     fires('growth-mismatch', '营收从86.4亿元增长到103.7亿元，下降20.0%。', '20.0%', /wrong direction/);

@@ -5,7 +5,8 @@
 // Shapes recognised, each within one sentence:
 //   从/由 X (增长|下降…)(到|至) Y，(同比)?增长 R          (from–to, rate after)
 //   Y，较(上年|2021年)?的 X 增长 R                        (comparison with 较/比)
-//   Y，(同比)?增长 R，(上年同期|去年同期|上年)(为) X        (base stated after the rate)
+//   Y，(同比)?增长 R，(上年同期|去年同期|上年)(为) X        (base stated after the rate, or after ；)
+//   Y，(上年同期|上年)(为) X，(同比)?增长 R                 (base stated before the rate)
 //   2021年 X，2022年 Y，(同比)?增长 R                      (two periods of one subject)
 //   X 是 Y 的 N 倍                                        (multiple of another figure)
 import type { Claim } from '../types';
@@ -206,18 +207,29 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
         }
       }
 
+      // Y，上年为 X，同比增长 R: the base stated between the level and the rate.
+      if (isLevel(prev) && k >= 2 && r.kind !== 'multiple') {
+        const level = figs[k - 2];
+        const bw = BASE_BETWEEN.exec(doc.slice(level.end, prev.start));
+        if (bw && isLevel(level) && measureMatch(level, prev) && namesSameMeasure(bw[2], level) && !basisMismatch(st.basis, bw[1])) {
+          out.push({ before: prev, after: level, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
+          used.add(r);
+          continue;
+        }
+      }
+
       // Y，同比增长 R: prev is the level; find its base after R or before Y.
       if (!isLevel(prev)) continue;
       const gapToRate = doc.slice(prev.end, r.start).replace(/[，,\s]/g, '');
       if (!/^(?:同比|环比)?(?:大幅|小幅|明显|显著|略有|稳步)?[^，,。；;\d]{0,6}$/.test(gapToRate)) continue;
       const after = prev;
 
-      // Base stated after the rate: 上年同期为 X.
-      const next = figs[k + 1];
+      // Base stated after the rate: 上年同期为 X (also as the next clause: ；上年同期营收为 X).
+      const next = figs[k + 1] ?? (k === figs.length - 1 ? firstAfterSemicolon(doc, sentence) : undefined);
       if (next && isLevel(next) && measureMatch(next, after)) {
         const raw = doc.slice(r.end, next.start);
-        const baseWord = /(上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月|\d{4}年(?:同期)?)(?:[^，,。；;\d]{0,6})?(?:为|是|达|仅|有)?\s*$/.exec(raw.replace(/[（(]/g, ''));
-        if (baseWord && /^[，,（(]/.test(raw.trim()) && !basisMismatch(st.basis, baseWord[1])) {
+        const baseWord = /(上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月|\d{4}年(?:同期)?)([^，,。；;\d]{0,6}?)(?:为|是|达|仅|有)?\s*$/.exec(raw.replace(/[（(]/g, ''));
+        if (baseWord && /^[，,（(；;]/.test(raw.trim()) && namesSameMeasure(baseWord[2], after) && !basisMismatch(st.basis, baseWord[1])) {
           out.push({ before: next, after, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
           used.add(r);
           continue;
@@ -264,6 +276,28 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
     }
   }
   return { statements: out, pairs };
+}
+
+/** Between a figure and the base stated before its rate: ，上年为 / ，上年同期营收为. */
+const BASE_BETWEEN = /^[，,]\s*(上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月|\d{4}年(?:同期)?)([^，,。；;\d]{0,6}?)(?:为|是|达|仅为|仅|有)\s*$/;
+
+/**
+ * Words naming the base's measure (上年同期营收为 X) agree with the figure it is the base of:
+ * none, or the one subject ending with the other (营业收入, 公司营业收入). 上年同期净利润为 X
+ * after 营收 is another measure, not the base.
+ */
+function namesSameMeasure(words: string, level: Claim): boolean {
+  const named = words.replace(/[的\s]/g, '');
+  if (named === '' || level.subject === '') return true;
+  return named.endsWith(level.subject) || level.subject.endsWith(named);
+}
+
+/** The first figure of the clause after a sentence that ends with ；(the base stated there). */
+function firstAfterSemicolon(doc: DocContext, sentence: Span): Claim | undefined {
+  const sep = doc.text.charCodeAt(sentence.end);
+  if (sep !== 0xff1b && sep !== 0x3b) return undefined; // ；;
+  const following = doc.sentences.find((s) => s.start > sentence.end);
+  return following ? figuresIn(doc, following)[0] : undefined;
 }
 
 /**
