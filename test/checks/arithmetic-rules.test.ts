@@ -33,6 +33,8 @@ describe('rule growth-mismatch', () => {
     fires('growth-mismatch', '全年营业收入103.7亿元，上年同期营业收入为86.4亿元，同比增长25.6%。', '25.6%');
     quiet('全年营业收入103.7亿元，上年为86.4亿元，同比增长20.0%。');
     quiet('二季度营收30.1亿元，上季度为25.0亿元，同比增长25.6%。');
+    // A year between two figures is the later one's, not a base: 50亿元 is the earlier figure.
+    fires('growth-mismatch', '2022年销售额为50亿元，2023年销售额为60亿元，同比增长25%。', '25%', /50亿元 → 60亿元 is \+20\.0%/);
   });
 
   it('near misses: the base names another measure', () => {

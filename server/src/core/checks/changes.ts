@@ -278,8 +278,11 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
   return { statements: out, pairs };
 }
 
-/** Between a figure and the base stated before its rate: ，上年为 / ，上年同期营收为. */
-const BASE_BETWEEN = /^[，,]\s*(上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月|\d{4}年(?:同期)?)([^，,。；;\d]{0,6}?)(?:为|是|达|仅为|仅|有)\s*$/;
+/**
+ * Between a figure and the base stated before its rate: ，上年为 / ，上年同期营收为. Not a year
+ * (2022年 X，2023年 Y，增长 R names the later figure's year: the two-periods shape reads it).
+ */
+const BASE_BETWEEN = /^[，,]\s*(上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月)([^，,。；;\d]{0,6}?)(?:为|是|达|仅为|仅|有)\s*$/;
 
 /**
  * Words naming the base's measure (上年同期营收为 X) agree with the figure it is the base of:
