@@ -92,6 +92,23 @@ describe('rule growth-mismatch', () => {
 });
 
 describe('rule share-mismatch', () => {
+  it('checks the shares of a 分别占 list against each other: each part and its share imply the whole', () => {
+    const listed = '其中，专利案件4.1万件，商标案件13.2万件，著作权案件24.5万件，分别占新收案件的19.2%、29.6%和54.9%。';
+    fires('share-mismatch', listed, '19.2%', /4\.1万件 at 19\.2% implies a whole of 21\.4万件, but the other shares listed with it imply 44\.6万件/);
+    quiet('其中，专利案件4.1万件，商标案件13.2万件，著作权案件24.5万件，分别占新收案件的9.2%、29.6%和54.9%。');
+    fires('share-mismatch', '线上销售额36亿元，线下销售额44亿元，批发销售额20亿元，占比分别为36%、54%和20%。', '54%');
+    quiet('线上销售额36亿元，线下销售额44亿元，批发销售额20亿元，占比分别为36%、44%和20%。');
+    const [f] = findingsOf('share-mismatch', listed);
+    assert.deepStrictEqual(f.finding.related.map((r) => listed.slice(r.start, r.end)), ['4.1万件', '29.6%', '54.9%']);
+  });
+
+  it('near misses for 分别占: two shares (maybe two wholes), several wholes named, growth rates', () => {
+    quiet('专利授权43.2万件、商标注册567.1万件，分别占全球的46.7%和29.3%。');
+    quiet('三家企业营收分别为12亿元、8亿元和30亿元，分别占各自所在行业的5%、3%和1%。');
+    quiet('甲市12万人、乙市8万人、丙市30万人，分别占全省和全国的5%、3%和1%。');
+    quiet('线上销售额36亿元，线下销售额44亿元，批发销售额20亿元，分别增长36%、54%和20%。');
+  });
+
   it('fires when part / whole is not the stated share', () => {
     fires('share-mismatch', '全年销售额80亿元，其中线上销售额36亿元，占40%。', '40%', /45\.0%/);
     fires('share-mismatch', '线上销售额36亿元，占全部80亿元的40%。', '40%');

@@ -7,6 +7,7 @@ import { DocumentParts, Draft, pct, SplitRule, text } from '../rule';
 import { append, eachPart, keysOfParts, partDrafts, placeDrafts } from '../combine';
 import { claimInterval, divide, overlaps, scale } from '../tolerance';
 import { localPeriod, resolvePeriod, type PeriodSpec } from '../metric';
+import { atScaleOf, outlierShare, respectiveShares, type RespectiveShares } from '../respective-shares';
 
 const TOTAL_WORDS = /^(?:比|总[数量额体和计]?|全部|全年|整体|合计|其中|总的|所有|全|当年|同期)*/;
 
@@ -132,6 +133,31 @@ function judge(part: Claim, whole: Claim, share: Claim, path: string): Draft | n
   };
 }
 
+/** 分别占 a、b、c: the one share whose implied whole the other shares of the list rule out. */
+function judgeRespective(list: RespectiveShares, path: string): Draft | null {
+  const odd = outlierShare(list);
+  if (!odd) return null;
+  const part = list.parts[odd.index];
+  const share = list.shares[odd.index];
+  const implied = atScaleOf(part, ((part.value as number) / (share.value as number)) * 100);
+  const others = atScaleOf(part, (odd.others.lo + odd.others.hi) / 2);
+  return {
+    code: 'share-mismatch',
+    path,
+    start: share.start,
+    end: share.end,
+    message: text(
+      `${figureLabel(part)} at ${share.numeral}% implies a whole of ${implied}, but the other shares listed with it imply ${others}`,
+      `${figureLabel(part)} 占 ${share.numeral}% 意味着总体为 ${implied}，而同列的其他占比意味着总体约为 ${others}`
+    ),
+    related: [
+      { path, start: part.start, end: part.end, message: text('the part', '部分') },
+      ...list.shares.filter((s) => s !== share).map((s) => ({ path, start: s.start, end: s.end, message: text('a share listed with it', '同列的占比') })),
+    ],
+    fixes: [],
+  };
+}
+
 const shifted = (c: Claim, at: number): Claim => (at === 0 ? c : { ...c, start: c.start + at, end: c.end + at });
 
 export const shareMismatch: SplitRule<ShareFacts> = {
@@ -150,6 +176,10 @@ export const shareMismatch: SplitRule<ShareFacts> = {
         const d = found && judge(found.part, found.whole, share, doc.path);
         if (d) drafts.push(d);
       }
+    }
+    for (const list of respectiveShares(doc)) {
+      const d = judgeRespective(list, doc.path);
+      if (d) drafts.push(d);
     }
     // The figures a share may name by subject: amounts of their own subject, outside a sub-scope.
     const amounts: SubjectAmount[] = doc.figures
