@@ -116,21 +116,16 @@ function judge(part: Claim, whole: Claim, share: Claim, path: string): Draft | n
   const expected = scale(ratio, 100);
   if (overlaps(expected, s)) return null;
   const point = ((part.value as number) / (whole.value as number)) * 100;
-  return {
-    code: 'share-mismatch',
-    path,
-    start: share.start,
-    end: share.end,
-    message: text(
-      `${figureLabel(part)} / ${figureLabel(whole)} is ${pct(point)}%, not ${share.numeral}%`,
-      `${figureLabel(part)} / ${figureLabel(whole)} 实为 ${pct(point)}%，而非${share.numeral}%`
-    ),
-    related: [
-      { path, start: part.start, end: part.end, message: text('the part', '部分') },
-      { path, start: whole.start, end: whole.end, message: text('the whole', '总体') },
-    ],
-    fixes: [],
-  };
+  return shareDraft(path, share, part, text(
+    `${figureLabel(part)} / ${figureLabel(whole)} is ${pct(point)}%, not ${share.numeral}%`,
+    `${figureLabel(part)} / ${figureLabel(whole)} 实为 ${pct(point)}%，而非${share.numeral}%`
+  ), [{ path, start: whole.start, end: whole.end, message: text('the whole', '总体') }]);
+}
+
+/** A finding at the share, its part the first related place. */
+function shareDraft(path: string, share: Claim, part: Claim, message: Draft['message'], more: Draft['related']): Draft {
+  const related = [{ path, start: part.start, end: part.end, message: text('the part', '部分') }, ...more];
+  return { code: 'share-mismatch', path, start: share.start, end: share.end, message, related, fixes: [] };
 }
 
 /** 分别占 a、b、c: the one share whose implied whole the other shares of the list rule out. */
@@ -141,21 +136,11 @@ function judgeRespective(list: RespectiveShares, path: string): Draft | null {
   const share = list.shares[odd.index];
   const implied = atScaleOf(part, ((part.value as number) / (share.value as number)) * 100);
   const others = atScaleOf(part, (odd.others.lo + odd.others.hi) / 2);
-  return {
-    code: 'share-mismatch',
-    path,
-    start: share.start,
-    end: share.end,
-    message: text(
-      `${figureLabel(part)} at ${share.numeral}% implies a whole of ${implied}, but the other shares listed with it imply ${others}`,
-      `${figureLabel(part)} 占 ${share.numeral}% 意味着总体为 ${implied}，而同列的其他占比意味着总体约为 ${others}`
-    ),
-    related: [
-      { path, start: part.start, end: part.end, message: text('the part', '部分') },
-      ...list.shares.filter((s) => s !== share).map((s) => ({ path, start: s.start, end: s.end, message: text('a share listed with it', '同列的占比') })),
-    ],
-    fixes: [],
-  };
+  const listedWith = list.shares.filter((s) => s !== share).map((s) => ({ path, start: s.start, end: s.end, message: text('a share listed with it', '同列的占比') }));
+  return shareDraft(path, share, part, text(
+    `${figureLabel(part)} at ${share.numeral}% implies a whole of ${implied}, but the other shares listed with it imply ${others}`,
+    `${figureLabel(part)} 占 ${share.numeral}% 意味着总体为 ${implied}，而同列的其他占比意味着总体约为 ${others}`
+  ), listedWith);
 }
 
 const shifted = (c: Claim, at: number): Claim => (at === 0 ? c : { ...c, start: c.start + at, end: c.end + at });
