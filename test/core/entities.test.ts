@@ -27,6 +27,15 @@ describe('entities', () => {
     assert.ok(types('“我们还通过合作。”徐骏称').includes('person:徐骏'));
   });
 
+  it('finds people whose speech verb comes after where they spoke (在…上/时/中)', () => {
+    assert.ok(types('国家知识产权局局长申长雨在新闻发布会上表示').includes('person:申长雨'));
+    assert.ok(types('公司总裁王建国在接受采访时指出').includes('person:王建国'));
+    assert.ok(types('院长李明在会上强调').includes('person:李明'));
+    // 在 with no place and time after it is not that shape: nothing is taken for a name.
+    assert.ok(!types('局长在会上表示').some((t) => t.startsWith('person:')));
+    assert.ok(!types('书记张华在，表示').some((t) => t.startsWith('person:')));
+  });
+
   it('types the items of an enumeration by its head noun', () => {
     const t = types('与福特、本田、吉利等汽车品牌合作，协助浙江、广东等地执法');
     for (const want of ['org:福特', 'org:本田', 'org:吉利', 'place:浙江', 'place:广东']) assert.ok(t.includes(want), `${want} in ${t}`);

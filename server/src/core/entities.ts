@@ -17,7 +17,8 @@ const WORK = /《[^《》\n]{1,80}》/g;
 const ORG_SUFFIX = new LiteralMatcher(longestFirst(ORG_SUFFIXES));
 const PERSON_TITLE = new LiteralMatcher(longestFirst(PERSON_TITLES));
 /** After a title: the name, then (optionally) a filler and a speech verb. */
-const NAME_AFTER_TITLE = /([\u4e00-\u9fff]{2,3}?)(?:就|也|还|则|在|对此|对)?(?=表示|称|说|介绍|指出|认为|强调|透露|坦言|告诉|解释|提到|建议|回应)/y;
+// 局长申长雨在新闻发布会上表示: where and when the name spoke may come before the verb.
+const NAME_AFTER_TITLE = /([\u4e00-\u9fff]{2,3}?)(?:就|也|还|则|在|对此|对|在[^，。；,;：:“”"]{1,14}?[上中时里])?(?=表示|称|说|介绍|指出|认为|强调|透露|坦言|告诉|解释|提到|建议|回应)/y;
 const QUOTE_SPEAKER_RE = /[”"]\s*([\u4e00-\u9fff]{2,3}?)(?=称|表示|说|介绍|指出|强调)/g;
 const PLACE = new LiteralMatcher(longestFirst(PLACES));
 // The administrative suffix only when it does not start another word (中国市场, 区域, 县城).
