@@ -65,6 +65,8 @@ describe('rule percent-point-confusion', () => {
   it('fires on 个百分点 used on amounts', () => {
     fires('percent-point-confusion', '营收从100亿元增长到120亿元，增长了20个百分点。', '20个百分点');
     fires('percent-point-confusion', '营收103.7亿元，同比增长5个百分点。', '5个百分点');
+    fires('percent-point-confusion', '该省粮食产量达到1300万吨，比上年增长了10个百分点。', '10个百分点');
+    fires('percent-point-confusion', '营收103.7亿元，较去年同期增长5个百分点。', '5个百分点');
     assert.strictEqual(applyFix('营收从100亿元增长到120亿元，增长了20个百分点。', 'percent-point-confusion'), '营收从100亿元增长到120亿元，增长了20%。');
   });
 
@@ -73,6 +75,8 @@ describe('rule percent-point-confusion', () => {
     none('percent-point-confusion', '投诉率从18.0%提高到21.0%，提高16.7%。');
     none('percent-point-confusion', '公司毛利率为35.2%，同比提升2.1个百分点。');
     none('percent-point-confusion', '营收增速为15%，同比提高5个百分点。');
+    none('percent-point-confusion', '营收占比为15%，比上年增长5个百分点。');
+    none('percent-point-confusion', '研发人员1200人，占比比上年增加2个百分点。');
   });
 
   it('a wrong point difference is a growth-mismatch, not a confusion', () => {

@@ -18,6 +18,9 @@ function pointsEdit(c: Claim): { start: number; end: number } | null {
   return j >= 0 ? { start: c.start + j, end: c.start + j + 3 } : null;
 }
 
+/** 比上年, 较去年同期: what the change is measured against, not a word naming a rate (比重, 占比). */
+const COMPARED_WITH = /(?:比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|上期|上月|上季度|年初)(?:同期)?/g;
+
 export const percentPointConfusion: ParagraphRule = {
   code: 'percent-point-confusion',
   scope: 'document',
@@ -62,7 +65,7 @@ export const percentPointConfusion: ParagraphRule = {
         ), related, fixes));
       }
     }
-    // 营收103.7亿元，同比增长5个百分点: points stated on an amount with no rate word in sight.
+    // 营收103.7亿元，同比增长5个百分点 (比上年增长了): points stated on an amount with no rate word in sight.
     for (const c of doc.claims) {
       if (c.kind !== 'percent-point' || seen.has(c)) continue;
       const clause = doc.sentenceOf(c.start);
@@ -70,7 +73,7 @@ export const percentPointConfusion: ParagraphRule = {
       const i = figs.indexOf(c);
       const prev = i > 0 ? figs[i - 1] : undefined;
       if (!prev || !isAmount(prev) || prev.kind === 'duration') continue;
-      const gap = doc.slice(prev.end, c.start);
+      const gap = doc.slice(prev.end, c.start).replace(COMPARED_WITH, '');
       if (!/^[，,]?\s*(?:同比|环比)?(?:增长|增加|下降|减少)了?\s*$/.test(gap)) continue;
       const lead = doc.slice(clause.start, prev.start);
       if (/率|比|速|份额|比重|占|指数|水平/.test((lead + gap).replace(/同比|环比/g, ''))) continue;
