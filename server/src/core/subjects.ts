@@ -53,6 +53,12 @@ function splitTrailingLink(tokens: readonly Token[]): readonly Token[] {
   }
   return tokens;
 }
+/**
+ * Verbs that start a predicate (职工获得补贴, 商家提供服务, 企业表示…): after a noun they end the
+ * subject rather than join it to the next noun as a short verb inside a name does (画面侵权直播间).
+ */
+const PREDICATE_VERBS = new Set('表示 认为 获得 得到 获 提供 参与 参加 享受 使用 购买 收到 接受 选择 支持 反映 领取 完成 实现 通过 开展 发布'.split(' '));
+
 function isModifierVerb(t: Token): boolean {
   return (t.tag === 'v' || t.tag === 'vd' || t.tag === 'b') && t.word.length <= 2 && !LINK_WORDS.has(t.word);
 }
@@ -125,7 +131,7 @@ function subjectAfter(tokens: readonly Token[]): string {
     const nextIsNoun = next !== undefined && isNounish(next) && /[\u4e00-\u9fff]/.test(next.word);
     const modifier = taken.length === 0 && (t.tag === 'a' || t.tag === 'b' || t.tag === 's' || (isModifierVerb(t) && t.word.length === 2)) && nextIsNoun;
     // Inside the phrase a short verb may join two nouns (画面侵权直播间), never end it.
-    const joining = taken.length > 0 && (t.tag === 'vn' || isModifierVerb(t)) && nextIsNoun;
+    const joining = taken.length > 0 && (t.tag === 'vn' || isModifierVerb(t)) && nextIsNoun && !PREDICATE_VERBS.has(t.word);
     if ((isNounish(t) && (t.tag !== 'vn' || taken.length === 0)) || joining || modifier) {
       taken.push(t);
       chars += t.word.length;
