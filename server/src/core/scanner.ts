@@ -33,6 +33,11 @@ function nextCandidate(text: string, from: number): number {
 }
 const TITLE = /《[^《》\n]{0,80}》/g;
 const DOUBLING = /翻了?(一|两|二|三|四|[1-4])?番/g;
+/**
+ * Half a unit of time with no numeral before it (近半年来, 半个月, 半小时内): not 上半年 or 下半年
+ * (dates), nor 一年半 (read with its numeral), nor 半年报 and 半年度 (a report and a period).
+ */
+const HALF_TIME = /(?<![上下前后多大过\d〇零一二两三四五六七八九十百])半(?:个月|个小时|个钟头|个星期|年|小时)(?![报度刊])/g;
 const CN_UNIT_START = /^[十百千万亿拾佰仟萬億]/;
 const RANGE_SEP = /^(?:[～~〜\-—–－]|至|到)/;
 const COMPARISON_BEFORE = /(?:比|较|与|同|相比|对比|比起|[高低多少大小超]于)$/;
@@ -142,6 +147,13 @@ export function scanClaims(text: string, ctx: ScanContext): ScannedClaim[] {
       }),
     });
   }
+  HALF_TIME.lastIndex = 0;
+  while ((r = HALF_TIME.exec(text)) !== null) {
+    const start = r.index;
+    const unit = matchUnit(text, start + 1);
+    if (!unit || unit.kind !== 'duration' || overlapsAny(blocked, start, start + r[0].length)) continue;
+    words.push({ start, end: start + r[0].length, make: () => halfTime(text, start, unit) });
+  }
   words.sort((a, b) => a.start - b.start);
 
   function relativeDate(match: RegExpExecArray): Pending {
@@ -188,6 +200,27 @@ export function scanClaims(text: string, ctx: ScanContext): ScannedClaim[] {
     }
   }
   return claims.filter((c) => !(c.kind === 'date' && c.date === null)).map(toClaim(text));
+}
+
+/** 半年, 半个月内, 半小时左右: half the unit, with the bound written after it. */
+function halfTime(text: string, start: number, unit: UnitDef): Pending {
+  let end = start + 1 + unit.text.length;
+  const qualifierWords: string[] = [];
+  let qualifier: Qualifier = 'exact';
+  const outer = matchAt(text, end, OUTER_SUFFIXES);
+  if (outer && outer.text !== '上下') {
+    qualifier = outer.qualifier;
+    qualifierWords.push(outer.text);
+    end += outer.text.length;
+  } else if (text[end] === '内') {
+    qualifier = 'at-most';
+    qualifierWords.push('内');
+    end += 1;
+  }
+  return {
+    start, end, kind: 'duration', value: 0.5 * unit.factor, upper: null, unit: unit.unit, qualifier, date: null,
+    numeral: '半', scale: '', unitText: unit.text, qualifierWords, step: 0.5 * unit.factor, style: 'chinese', vague: false, bare: false,
+  };
 }
 
 function skipSpan(spans: Span[], i: number): number {
