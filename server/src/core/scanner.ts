@@ -410,7 +410,9 @@ function finishNumber(text: string, i: number, n0: NumberRead): Found | null {
       vague = true;
     } else if (before === '上' || before === '过' || before === '破') {
       vague = true;
-      vagueQualifier = { text: before, qualifier: 'over' };
+      // 突破百亿, 超过百万: the qualifier is the whole word, not its last character.
+      const word = (before === '破' && text[i - 2] === '突') || (before === '过' && text[i - 2] === '超') ? text.slice(i - 2, i) : before;
+      vagueQualifier = { text: word, qualifier: 'over' };
     } else if (!matchBefore(text, i, BOUNDING_PREFIXES) && !/^[余多]/.test(text[n.end] ?? '')) {
       return null;
     }
@@ -609,13 +611,13 @@ function finish(
 
   // The prefix qualifier: 超64万, 近50万, 约1.2亿; exact markers (达 为) stay out of the span.
   let prefix: QualifierWord | null = vagueQualifier;
-  const qualifierEnd = spanStart === start ? (vagueQualifier ? start - 1 : start) : spanStart;
+  const qualifierEnd = spanStart === start ? (vagueQualifier ? start - vagueQualifier.text.length : start) : spanStart;
   const pq = vagueQualifier ? null : matchBefore(text, qualifierEnd, PREFIX_QUALIFIERS);
   if (pq) prefix = verifyPrefix(text, qualifierEnd, pq);
   if (vague && (vagueWord === '数' || vagueWord === '几')) {
     spanStart = Math.min(spanStart, numStart - 1);
   }
-  if (vagueQualifier) spanStart = Math.min(spanStart, numStart - 1);
+  if (vagueQualifier) spanStart = Math.min(spanStart, numStart - vagueQualifier.text.length);
   // 近三年来 means "the last three years": 近 + a span of time is not "nearly".
   if (prefix && prefix.text.endsWith('近') && kind === 'duration') prefix = null;
   if (prefix && prefix.qualifier !== 'exact') {

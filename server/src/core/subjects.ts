@@ -101,6 +101,11 @@ function subjectBefore(allTokens: readonly Token[]): string {
     k--;
   }
   if (words.length === 0) return '';
+  // 5G基站, 4K电视: digits glued to the letters after them belong to the name.
+  if (k >= 0 && /^[0-9]+$/.test(tokens[k].word) && /^[A-Za-z]/.test(words[0])) {
+    words.unshift(tokens[k].word);
+    k--;
+  }
   // A place alone is where, not what (广西数十万亩火龙果).
   if (tokens.slice(k + 1).every((t) => t.tag === 'ns')) return '';
   // A short head noun takes the verb that modifies it: 涉案金额, 侵权达人, 入驻量.
