@@ -150,6 +150,8 @@ const kinds: Case[] = [
   ['次年，公司营收突破百亿元', [{ text: '突破百亿元', kind: 'money', value: 1e10, qualifier: 'over', subject: '公司营收' }]],
   ['用户超过百万', [{ text: '超过百万', value: 1e6, qualifier: 'over' }]],
   ['计划新建5G基站60万个', [{ text: '60万个', subject: '5G基站' }]],
+  ['当事人应在30日内提出', [{ text: '30日内', kind: 'duration', value: 30, unit: 'day', qualifier: 'at-most' }]],
+  ['已覆盖超4亿台设备', [{ text: '超4亿台', subject: '设备' }]],
   ['近半年来，成效明显', [{ text: '半年', kind: 'duration', value: 0.5, unit: 'year' }]],
   ['半年内完成整改', [{ text: '半年内', kind: 'duration', value: 0.5, qualifier: 'at-most' }]],
   ['用时半个月', [{ text: '半个月', kind: 'duration', value: 0.5, unit: 'month' }]],

@@ -607,6 +607,10 @@ function finish(
     outer = 'at-most';
     qualifierWords.push('内');
     end += 1;
+  } else if (unitText === '日内') {
+    // 30日内: 日 alone is no unit (it ends dates), so 日内 is one; its 内 still bounds the span.
+    outer = 'at-most';
+    qualifierWords.push('内');
   }
 
   // The prefix qualifier: 超64万, 近50万, 约1.2亿; exact markers (达 为) stay out of the span.

@@ -145,7 +145,8 @@ function subjectAfter(tokens: readonly Token[]): string {
       break;
     }
   }
-  while (taken.length > 0 && /^v/.test(taken[taken.length - 1].tag) && !REPORTING_NOUNS.has(taken[taken.length - 1].word)) taken.pop();
+  // A verbal noun may end it (4亿台设备, 600项服务); a verb may not.
+  while (taken.length > 0 && /^v(?!n)/.test(taken[taken.length - 1].tag) && !REPORTING_NOUNS.has(taken[taken.length - 1].word)) taken.pop();
   if (taken.length === 0) {
     // 拦截超9.2万次使用伪造授权的入驻申请: what is counted follows the 的 of its description.
     const de = tokens.findIndex((t, i) => i >= k && (t.word === '的' || t.word === '之'));
