@@ -43,6 +43,25 @@ describe('rule growth-mismatch', () => {
     quiet('营收103.7亿元，上年净利润为8.4亿元，同比增长25.6%。');
   });
 
+  it('finds the base of a year-on-year rate in another paragraph: the same metric a year before', () => {
+    const report = '2023年度报告\n2022年，公司实现营业收入148.9亿元，净利润16.8亿元，毛利率31.5%。\n报告期内，公司实现营业收入156.3亿元，同比增长12.5%；净利润18.2亿元，同比增长8.3%。\n毛利率为33.0%，同比提高1.5个百分点。';
+    fires('growth-mismatch', report, '12.5%', /148\.9亿元 → 156\.3亿元 is \+5\.0%, not \+12\.5%/);
+    const [f] = findingsOf('growth-mismatch', report);
+    assert.deepStrictEqual(f.finding.related.map((r) => report.slice(r.start, r.end)), ['148.9亿元', '156.3亿元']);
+    // The base's paragraph comes after the rate's, or the rate's year is stated: the same.
+    fires('growth-mismatch', '2023年，营业收入156.3亿元，同比增长12.5%。\n2022年营业收入为148.9亿元。', '12.5%');
+    fires('growth-mismatch', '2023年一季度，营业收入35.2亿元，同比增长20%。\n2022年一季度，营业收入32.0亿元。', '20%', /\+10\.0%/);
+  });
+
+  it('near misses across paragraphs: the right rate, another year, another metric, a sub-scope, 环比', () => {
+    quiet('2023年度报告\n2022年，公司实现营业收入148.9亿元。\n报告期内，公司实现营业收入156.3亿元，同比增长5.0%。');
+    quiet('2023年度报告\n2021年，公司实现营业收入148.9亿元。\n报告期内，公司实现营业收入156.3亿元，同比增长12.5%。');
+    quiet('2023年度报告\n2022年，公司实现净利润148.9亿元。\n报告期内，公司实现营业收入156.3亿元，同比增长12.5%。');
+    quiet('2023年度报告\n2022年，其中营业收入148.9亿元。\n报告期内，公司实现营业收入156.3亿元，同比增长12.5%。');
+    quiet('2023年度报告\n2022年，公司实现营业收入148.9亿元。\n报告期内，公司实现营业收入156.3亿元，环比增长12.5%。');
+    quiet('2023年度报告\n2022年，公司实现营业收入148.9亿元。\n报告期内，公司实现营业收入156.3亿元，增长12.5%。');
+  });
+
   it('fires on the wrong direction', () => {
     fires('growth-mismatch', '净利润从12.0亿元增长到10.0亿元。', '10.0亿元', /not a rise/);
     fires('growth-mismatch', '营收从86.4亿元增长到103.7亿元，下降20.0%。', '20.0%', /wrong direction/);

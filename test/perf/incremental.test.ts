@@ -90,6 +90,23 @@ function apply(text: string, e: Edit): string {
   return text.slice(0, e.start) + e.text + text.slice(e.end);
 }
 
+/** Two random paragraphs of `text` swapped (the same text when both picks are one paragraph). */
+function swapTwo(rnd: () => number, text: string): string {
+  const paras = splitParagraphs(text);
+  const i = Math.floor(rnd() * paras.length);
+  const j = Math.floor(rnd() * paras.length);
+  const [a, b] = i < j ? [paras[i], paras[j]] : [paras[j], paras[i]];
+  if (a === b) return text;
+  return text.slice(0, a.start) + text.slice(b.start, b.end) + text.slice(a.end, b.start) + text.slice(a.start, a.end) + text.slice(b.end);
+}
+
+/** `line` inserted as a paragraph of its own before a random paragraph. */
+function insertLine(rnd: () => number, text: string, line: string): string {
+  const paras = splitParagraphs(text);
+  const at = paras.length ? paras[Math.floor(rnd() * paras.length)].start : 0;
+  return text.slice(0, at) + line + '\n' + text.slice(at);
+}
+
 /** Everything the features read from an analysis, in a form deepStrictEqual compares. */
 function comparable(a: DocumentAnalysis) {
   return { text: a.text, claims: a.claims, entities: a.entities, paragraphs: a.paragraphs, baseDate: a.baseDate, baseDateSource: a.baseDateSource };
@@ -296,18 +313,9 @@ describe('incremental analysis equals a full re-analysis', function () {
     const edit = (rnd: () => number, text: string): string => {
       const paras = splitParagraphs(text);
       const r = rnd();
-      if (r < 0.25 && paras.length >= 2) {
-        // Swap two paragraphs (their texts move, their findings must move with them).
-        const i = Math.floor(rnd() * paras.length);
-        const j = Math.floor(rnd() * paras.length);
-        const [a, b] = i < j ? [paras[i], paras[j]] : [paras[j], paras[i]];
-        if (a === b) return text;
-        return text.slice(0, a.start) + text.slice(b.start, b.end) + text.slice(a.end, b.start) + text.slice(a.start, a.end) + text.slice(b.end);
-      }
-      if (r < 0.4) {
-        const at = paras.length ? paras[Math.floor(rnd() * paras.length)].start : 0;
-        return text.slice(0, at) + pick(rnd) + '\n' + text.slice(at);
-      }
+      // Swap two paragraphs (their texts move, their findings must move with them).
+      if (r < 0.25 && paras.length >= 2) return swapTwo(rnd, text);
+      if (r < 0.4) return insertLine(rnd, text, pick(rnd));
       return apply(text, snapToLineBreaks(text, randomEdit(rnd, text)));
     };
     const settings = [{}, { 'approx-redundant': 'error' as const, 'growth-mismatch': 'off' as const }, { 'qualifier-conflict': 'off' as const }];
@@ -338,6 +346,52 @@ describe('incremental analysis equals a full re-analysis', function () {
       }
     }
     assert.ok(localFindings > 20, `the sequences produced paragraph-local findings (${localFindings})`);
+  });
+
+  it('rates checked against the year before in other paragraphs, kept across edits, equal a full check', () => {
+    // Paragraphs that state a metric with its year, or a year-on-year rate whose base is elsewhere;
+    // titles that change the document's year (what a rate with no year of its own is in).
+    const YEARS = [
+      '2023年度报告',
+      '2024年度报告',
+      '2022年，公司实现营业收入148.9亿元。',
+      '2022年营业收入为138.9亿元。',
+      '报告期内，公司实现营业收入156.3亿元，同比增长12.5%。',
+      '2023年，公司实现营业收入156.3亿元，同比增长5.0%。',
+      '2023年一季度，营业收入35.2亿元，同比增长20%。',
+      '2022年一季度，营业收入32.0亿元。',
+      '净利润18.2亿元，同比增长8.3%。',
+      '2022年，净利润16.8亿元，净利润率11.3%。',
+      '2023年，净利润率为12.0%，同比提高2.7个百分点。',
+    ];
+    const pick = (rnd: () => number) => YEARS[Math.floor(rnd() * YEARS.length)];
+    const edit = (rnd: () => number, text: string): string => {
+      const paras = splitParagraphs(text);
+      const r = rnd();
+      if (r < 0.3 && paras.length >= 2) return swapTwo(rnd, text);
+      if (r < 0.5) return insertLine(rnd, text, pick(rnd));
+      if (r < 0.6 && paras.length > 2) {
+        const p = paras[Math.floor(rnd() * paras.length)];
+        return text.slice(0, p.start) + text.slice(Math.min(text.length, p.end + 1));
+      }
+      return apply(text, snapToLineBreaks(text, randomEdit(rnd, text)));
+    };
+    let found = 0;
+    for (let seed = 61; seed <= 66; seed++) {
+      const rnd = prng(seed);
+      const analyzer = createAnalyzer({ preloadSegmenter: false });
+      const uri = `file:///years/doc-${seed}.txt`;
+      let text = Array.from({ length: 8 }, () => pick(rnd)).join('\n');
+      for (let step = 0; step < 30; step++) {
+        text = edit(rnd, text);
+        const state = new AnalyzedDocument(uri, step + 1, text, analyzer.analyze(uri, text, {}), null);
+        const got = runChecks([{ uri, name: 'doc', open: true, doc: state }], () => ({}));
+        const want = fullCheck(uri, full(text));
+        assert.deepStrictEqual(got.map((f) => JSON.stringify(f)), want.map((f) => JSON.stringify(f)), `seed ${seed}, step ${step}`);
+        found += want.filter((f) => f.code === 'growth-mismatch').length;
+      }
+    }
+    assert.ok(found > 20, `the sequences produced growth-mismatch findings (${found})`);
   });
 
   it('cross-file checks over cached contexts, for the open reports only, equal a full check', () => {

@@ -98,6 +98,24 @@ export interface ChangePair {
   verb: string;
 }
 
+/**
+ * A year-on-year rate whose paragraph does not state its base (营业收入156.3亿元，同比增长12.5%,
+ * the year before stated in another paragraph): growth-mismatch looks for the same metric a
+ * year before in the rest of the document.
+ */
+export interface OpenRate {
+  after: Claim;
+  stated: Claim;
+  direction: Direction;
+  basis: ChangeStatement['basis'];
+  verb: string;
+}
+
+/** Every year-on-year rate of one window whose base it does not state. */
+export function findOpenRates(doc: DocContext): OpenRate[] {
+  return changesOf(doc).open;
+}
+
 /** Every change statement of one document (computed once per document). */
 export function findChangeStatements(doc: DocContext): ChangeStatement[] {
   return changesOf(doc).statements;
@@ -108,13 +126,23 @@ export function findChangePairs(doc: DocContext): ChangePair[] {
   return changesOf(doc).pairs;
 }
 
-function changesOf(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePair[] } {
+interface Changes {
+  statements: ChangeStatement[];
+  pairs: ChangePair[];
+  open: OpenRate[];
+}
+
+function changesOf(doc: DocContext): Changes {
   return doc.once(scan);
 }
 
-function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePair[] } {
+/** 比上年, 较去年同期 …: words that measure a rate against the year before. */
+const AGAINST_YEAR_BEFORE = /(?:比|较)(?:上年|去年|上一年)|上年同期|去年同期/;
+
+function scan(doc: DocContext): Changes {
   const out: ChangeStatement[] = [];
   const pairs: ChangePair[] = [];
+  const open: OpenRate[] = [];
   const used = new Set<Claim>();
   const baseYear = doc.analysis.baseDate ? Number(doc.analysis.baseDate.slice(0, 4)) : null;
 
@@ -270,12 +298,17 @@ function scan(doc: DocContext): { statements: ChangeStatement[]; pairs: ChangePa
           if (candidates.length === 1) {
             out.push({ before: candidates[0], after, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
             used.add(r);
+            continue;
           }
         }
       }
+      // No base in the paragraph: a year-on-year rate may find one elsewhere in the document.
+      if (r.kind !== 'multiple' && direction !== 'none' && (st.basis === '同比' || AGAINST_YEAR_BEFORE.test(doc.slice(prev.end, r.start)))) {
+        open.push({ after, stated: r, direction, basis: st.basis, verb: st.verb });
+      }
     }
   }
-  return { statements: out, pairs };
+  return { statements: out, pairs, open };
 }
 
 /**

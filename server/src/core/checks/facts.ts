@@ -81,7 +81,8 @@ function collect(analysis: DocumentAnalysis, window: ParagraphWindow, selection:
   });
   // Most paragraphs have nothing for most rules: share the empty lists (a workspace of reports
   // keeps these for every paragraph it indexed).
-  const statements = selection.statements ? localStatements(doc) : NOTHING;
+  // Once per window: growth-mismatch reads them too (the year before of a rate).
+  const statements = selection.statements ? doc.once(localStatements) : NOTHING;
   return {
     drafts: drafts.length ? drafts : NOTHING,
     collected: collected.every((c) => c === undefined) ? NOTHING_COLLECTED : collected,
