@@ -426,6 +426,10 @@ const contexts: Case[] = [
   ['负五', []],
   ['结果是负五十。', [{ text: '负五十', value: -50 }]],
   ['全程26.2英里', [{ kind: 'quantity', value: 26.2, unit: 'mi' }]],
+  ['货物周转量24.8万亿吨公里', [{ text: '24.8万亿吨公里', kind: 'quantity', value: 2.48e13, unit: 'tkm' }]],
+  ['旅客周转量3.2万亿人公里', [{ kind: 'quantity', value: 3.2e12, unit: 'pkm' }]],
+  ['能源消费总量57.2亿吨标准煤', [{ text: '57.2亿吨标准煤', value: 5.72e9, unit: 'tce', subject: '能源消费总量' }]],
+  ['运输飞机起降1170万架次', [{ text: '1170万架次', unit: '架次', subject: '起降' }]],
   ['1968名', [{ value: 1968 }]],
 ];
 

@@ -145,6 +145,8 @@ describe('format', () => {
     it('names units per kind', () => {
       assert.strictEqual(unitText({ kind: 'quantity', unit: 'km2' }), '平方公里');
       assert.strictEqual(unitText({ kind: 'quantity', unit: 'km2' }, 'en'), 'km²');
+      assert.strictEqual(unitText({ kind: 'quantity', unit: 'tkm' }, 'en'), 't·km');
+      assert.strictEqual(unitText({ kind: 'quantity', unit: 'tce' }), '吨标准煤');
       assert.strictEqual(unitText({ kind: 'percent-point', unit: 'pp' }), '个百分点');
       assert.strictEqual(unitText({ kind: 'duration', unit: 'hour' }), '小时');
       assert.strictEqual(fullValue(claim({ kind: 'percent', value: 98, unit: '%' })), '98%');

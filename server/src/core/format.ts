@@ -126,6 +126,10 @@ const QUANTITY_UNITS: Record<string, LocalizedText> = {
   kW: { en: 'kW', zh: '千瓦' },
   L: { en: 'L', zh: '升' },
   'ug/m3': { en: 'µg/m³', zh: '微克/立方米' },
+  TEU: { en: 'TEU', zh: '标准箱' },
+  tkm: { en: 't·km', zh: '吨公里' },
+  pkm: { en: 'passenger-km', zh: '人公里' },
+  tce: { en: 'tce', zh: '吨标准煤' },
 };
 
 const DURATION_UNITS: Record<string, LocalizedText> = {

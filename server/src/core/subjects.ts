@@ -192,9 +192,9 @@ export function findSubject(text: string, claim: Claim, after = 0): SubjectFound
     }
   }
   if (before && claim.kind !== 'ordinal') return { subject: before, usedUntil: claim.end };
-  // 拦截超9.2万次: for counts of actions, the action is what is counted.
+  // 拦截超9.2万次, 起降1170万架次: for counts of actions, the action is what is counted.
   const verb = [...beforeTokens].reverse().find((t) => t.tag === 'v' && !LINK_WORDS.has(t.word));
-  return { subject: verb && claim.unit === '次' ? verb.word : '', usedUntil: claim.end };
+  return { subject: verb && claim.kind === 'count' && claim.unit.endsWith('次') ? verb.word : '', usedUntil: claim.end };
 }
 
 /**

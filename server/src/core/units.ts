@@ -83,6 +83,10 @@ add('quantity', 'ug/m3', 1, '微克/立方米', 'μg/m³', 'μg/m3', 'ug/m3');
 add('quantity', '°C', 1, '摄氏度', '℃');
 add('quantity', 'nmi', 1, '海里');
 add('quantity', 'TEU', 1, '标准箱', '标箱', 'TEU');
+// Transport work and energy in statistical bulletins: 货物周转量24.8万亿吨公里, 57.2亿吨标准煤.
+add('quantity', 'tkm', 1, '吨公里');
+add('quantity', 'pkm', 1, '人公里');
+add('quantity', 'tce', 1, '吨标准煤', '吨标煤');
 add('quantity', 'GB', 1, 'GB');
 add('quantity', 'TB', 1, 'TB');
 add('quantity', 'MB', 1, 'MB');
