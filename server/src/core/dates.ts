@@ -13,6 +13,8 @@ export interface BaseDate {
 }
 
 export interface DateRead {
+  /** Where it starts when words before the digit belong to it (下午 in 下午3点); else at the digit. */
+  start?: number;
   end: number;
   kind: 'date' | 'time';
   iso: string;
@@ -151,6 +153,10 @@ function readMonthDay(text: string, i: number, year: number | null): { end: numb
 // The numeric date and time forms readDateAt tries, each on a short window at the digit.
 const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![0-9])(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?(?![0-9]))?/;
 const TIME_OF_DAY = /^(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?![0-9])/;
+/** 9时30分, 10点15分05秒, 8点半, 3点 (a time only with minutes or a part of the day before it). */
+const TIME_IN_WORDS = /^(\d{1,2})[时点](?:(\d{1,2})分(?:(\d{1,2})秒)?|(半))?/;
+/** The part of the day before a time: afternoon and evening hours count from noon. */
+const DAY_PART = /(上午|早上|早晨|凌晨|清晨|中午|下午|傍晚|晚上|夜间|夜里)$/;
 const YEAR_RANGE = /^((?:19|20)\d{2})\s*[-–—~～至到]\s*((?:19|20)\d{2})年/;
 const MONTH_RANGE = /^(\d{1,2})\s*[-–—~～至到]\s*(\d{1,2})月(?:份)?/;
 /** What may follow the first number of a month range (MONTH_RANGE): a space or the range sign. */
@@ -191,6 +197,24 @@ export function readDateAt(text: string, i: number, ctx: DateContext): DateRead 
   if (time && +time[1] <= 23 && +time[2] <= 59 && (time[3] === undefined || +time[3] <= 59)) {
     if (i === 0 || !isDigitCode(text.charCodeAt(i - 1))) {
       return { end: i + time[0].length, kind: 'time', iso: `${pad(+time[1])}:${time[2]}${time[3] ? `:${time[3]}` : ''}` };
+    }
+  }
+  // Times of day in words: 上午9时30分, 下午5点, 晚上8点半 (3点建议 is no time).
+  const words = (run === 1 || run === 2) && (after === '时' || after === '点') ? TIME_IN_WORDS.exec(text.slice(i, i + 12)) : null;
+  if (words && (i === 0 || !isDigitCode(text.charCodeAt(i - 1)))) {
+    const part = DAY_PART.exec(text.slice(Math.max(0, i - 2), i));
+    let hour = +words[1];
+    const minute = words[4] ? 30 : words[2] !== undefined ? +words[2] : 0;
+    const second = words[3] !== undefined ? +words[3] : null;
+    if ((part || words[2] !== undefined || words[4]) && hour <= 24 && minute <= 59 && (second === null || second <= 59)) {
+      const pm = part !== null && /下午|傍晚|晚上|夜间|夜里/.test(part[1]);
+      if ((pm && hour < 12) || (part?.[1] === '中午' && hour < 6)) hour += 12;
+      return {
+        start: part ? i - part[1].length : undefined,
+        end: i + words[0].length,
+        kind: 'time',
+        iso: `${pad(hour)}:${pad(minute)}${second !== null ? `:${pad(second)}` : ''}`,
+      };
     }
   }
   // Year ranges: 2021-2023年, 2021～2023年.

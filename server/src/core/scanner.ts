@@ -305,7 +305,7 @@ function readClaimAt(text: string, i: number, dateCtx: DateContext): Found | nul
         end: d.end,
         statedYear: d.statedYear,
         claim: {
-          start: i, end: d.end, kind: d.kind, value: null, upper: null, unit: '', qualifier: 'exact', date: d.iso,
+          start: d.start ?? i, end: d.end, kind: d.kind, value: null, upper: null, unit: '', qualifier: 'exact', date: d.iso,
           numeral: text.slice(i, d.end), scale: '', unitText: '', qualifierWords: [], step: 1,
           style: isDigitCode(text.charCodeAt(i)) ? 'arabic' : 'chinese', vague: false, bare: false,
         },

@@ -59,6 +59,9 @@ function splitTrailingLink(tokens: readonly Token[]): readonly Token[] {
  */
 const PREDICATE_VERBS = new Set('表示 认为 获得 得到 获 提供 参与 参加 享受 使用 购买 收到 接受 选择 支持 反映 领取 完成 实现 通过 开展 发布'.split(' '));
 
+/** Negations the tagger cuts off a noun phrase (不/合格/产品). */
+const NEGATIONS = new Set(['不', '非', '未', '无']);
+
 function isModifierVerb(t: Token): boolean {
   return (t.tag === 'v' || t.tag === 'vd' || t.tag === 'b') && t.word.length <= 2 && !LINK_WORDS.has(t.word);
 }
@@ -101,6 +104,11 @@ function subjectBefore(allTokens: readonly Token[]): string {
     k--;
   }
   if (words.length === 0) return '';
+  // 不合格产品: a negation before the noun is part of what is counted (合格产品 says the opposite).
+  if (k >= 0 && NEGATIONS.has(tokens[k].word)) {
+    words.unshift(tokens[k].word);
+    k--;
+  }
   // 5G基站, 4K电视: digits glued to the letters after them belong to the name.
   if (k >= 0 && /^[0-9]+$/.test(tokens[k].word) && /^[A-Za-z]/.test(words[0])) {
     words.unshift(tokens[k].word);
