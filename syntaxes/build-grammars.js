@@ -16,7 +16,7 @@ const core = (name) => {
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npx tsc -p .\` (npm run compile) first`);
   return require(file);
 };
-const { unitTexts, currencyPrefixTexts } = core('units');
+const { unitTexts, currencyPrefixTexts, matchUnit } = core('units');
 const { PREFIX_QUALIFIERS, INNER_SUFFIXES, OUTER_SUFFIXES } = core('qualifiers');
 /** The core's qualifier words of one kind, minus those the grammar writes with a guard. */
 const qualifierWords = (table, q, guarded = []) => table.filter((w) => w.qualifier === q && !guarded.includes(w.text)).map((w) => w.text);
@@ -74,7 +74,12 @@ const OUTER = {
 const NOT_COLOURED_UNITS = new Set(['分', '国', '点']);
 const UNITS = [...unitTexts().filter((u) => !NOT_COLOURED_UNITS.has(u)), '成'];
 const UNIT_ALT = alt(UNITS);
-const UNIT = `${UNIT_ALT}(?:[/／]每?${UNIT_ALT})?`;
+// A half inside a unit of time (三个半月, 两个半小时) or after a unit of time, a quantity or a
+// multiple (两天半, 一年半, 一倍半; not 两吨半导体), as the scanner reads them.
+const HALF_INSIDE = '个半(?:月|小时|钟头|星期|礼拜)';
+const HALVED = alt(UNITS.filter((u) => ['duration', 'quantity', 'multiple'].includes(matchUnit(u, 0)?.kind)));
+const HALF_AFTER = '半(?=[^\\u4e00-\\u9fff]|$|以|之|左|的|来|后|内|时间|期间|前)';
+const UNIT = `(?:${HALF_INSIDE}|${HALVED}${HALF_AFTER}|${UNIT_ALT})(?:[/／]每?${UNIT_ALT})?`;
 const CURRENCY_PREFIX = `(?:${alt(currencyPrefixTexts())})`;
 
 // ---------------------------------------------------------------------------------------------
