@@ -256,7 +256,7 @@ function scan(doc: DocContext): Changes {
       const next = figs[k + 1] ?? (k === figs.length - 1 ? firstAfterSemicolon(doc, sentence) : undefined);
       if (next && isLevel(next) && measureMatch(next, after)) {
         const raw = doc.slice(r.end, next.start);
-        const baseWord = /(上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月|\d{4}年(?:同期)?)([^，,。；;\d]{0,6}?)(?:为|是|达|仅|有)?\s*$/.exec(raw.replace(/[（(]/g, ''));
+        const baseWord = BASE_AFTER.exec(raw.replace(/[（(]/g, ''));
         if (baseWord && /^[，,（(；;]/.test(raw.trim()) && namesSameMeasure(baseWord[2], after) && !basisMismatch(st.basis, baseWord[1])) {
           out.push({ before: next, after, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
           used.add(r);
@@ -311,11 +311,16 @@ function scan(doc: DocContext): Changes {
   return { statements: out, pairs, open };
 }
 
+/** The periods a base is stated for (上年同期为 X, 上季度为 X). */
+const BASE_WORDS = '上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月';
+
 /**
  * Between a figure and the base stated before its rate: ，上年为 / ，上年同期营收为. Not a year
  * (2022年 X，2023年 Y，增长 R names the later figure's year: the two-periods shape reads it).
  */
-const BASE_BETWEEN = /^[，,]\s*(上年同期|去年同期|上年|去年|上一年|前一年|上期|上季度|上月)([^，,。；;\d]{0,6}?)(?:为|是|达|仅为|仅|有)\s*$/;
+const BASE_BETWEEN = new RegExp(`^[，,]\\s*(${BASE_WORDS})([^，,。；;\\d]{0,6}?)(?:为|是|达|仅为|仅|有)\\s*$`);
+/** A base stated after the rate ends the text before it: ，上年同期为 / ；2021年营收为 (the words between name its measure). */
+const BASE_AFTER = new RegExp(`(${BASE_WORDS}|\\d{4}年(?:同期)?)([^，,。；;\\d]{0,6}?)(?:为|是|达|仅|有)?\\s*$`);
 
 /**
  * Words naming the base's measure (上年同期营收为 X) agree with the figure it is the base of:

@@ -156,7 +156,7 @@ export const growthMismatch: SplitRule<GrowthFacts> = {
     for (const rate of rates) {
       const original = originalClaim(doc, rate.after);
       const statement = statements.find((st) => st.claim === original);
-      if (statement && rate.stated.kind !== 'multiple') open.push({ rate, statement });
+      if (statement) open.push({ rate, statement });
     }
     return drafts.length || open.length || dated.size ? { drafts, open, dated } : undefined;
   },
