@@ -45,6 +45,12 @@ const PATTERNS: Exclusion[] = [
   // Holidays and shopping festivals written with digits: 3·15, 双11, 双十一, 618.
   { re: /(?<![0-9])[0-9]{1,2}[·•][0-9]{1,2}(?![0-9])/g, needs: ['·', '•'] },
   { re: /双(?:[0-9]{1,2}|十一|十二)/g, needs: ['双'] },
+  // Ratios: 三次产业结构为6.1:39.3:54.6, 男女比例为1:1.05. Parts of a proportion, not counts nor
+  // a time of day: labelled as a ratio, or with a decimal in a part (no clock has one).
+  { re: /(?:比例|结构|之比|比分|配比|比值|比重|比率|比)\s*(?:为|是|约为|达到|达|约)?\s*[0-9]+(?:\.[0-9]+)?\s*[:：∶]\s*[0-9]+(?:\.[0-9]+)?(?:\s*[:：∶]\s*[0-9]+(?:\.[0-9]+)?)*/g, needs: [':', '：', '∶'] },
+  { re: /(?<![0-9.])(?=(?:[0-9]+(?:\.[0-9]+)?\s*[:：∶]\s*)*[0-9]+\.[0-9])[0-9]+(?:\.[0-9]+)?(?:\s*[:：∶]\s*[0-9]+(?:\.[0-9]+)?)+(?![0-9])/g, needs: [':', '：', '∶'] },
+  // Terms whose numeral and 次 are not a number of times: 三次产业, 二次供水, 一次能源, 二次元, 三次方.
+  { re: /[一二三两四0-9]次(?=产业|供水|污染|能源|元(?!旦)|方(?![案面式向法])|函数|曲线|创业)/g, needs: ['次'] },
   // Standards: GB/T 15835-2011, ISO 9001:2015.
   { re: /\b(?:GB|GB\/T|ISO|IEC|ITU|JT|YY|HG)\s?[0-9]+(?:[-:.][0-9]+)*/g, needs: ['GB', 'ISO', 'IEC', 'ITU', 'JT', 'YY', 'HG'] },
 ];

@@ -91,6 +91,11 @@ function subjectBefore(allTokens: readonly Token[]): string {
     if (tokens[k].word === '等' || tokens[k].word === '等等') return '';
     k--;
   }
+  // 价格为每吨2860元: 每 and its unit say what the figure is per, the subject precedes them.
+  while (k >= 0 && (tokens[k].word.startsWith('每') || (k > 0 && tokens[k - 1].word === '每'))) {
+    k -= tokens[k].word.startsWith('每') ? 1 : 2;
+    while (k >= 0 && isLink(tokens[k])) k--;
+  }
   // 占 splits part from whole: the subject is the part (规则数量占现有规则总量的70%).
   // 营业收入从86.4亿元: 从/由 opens the before-value of a change, the subject precedes it.
   if (k >= 0 && (tokens[k].word === '从' || tokens[k].word === '由')) k--;
@@ -98,7 +103,7 @@ function subjectBefore(allTokens: readonly Token[]): string {
   if (share > 0 && share <= k) k = share - 1;
   const words: string[] = [];
   let chars = 0;
-  while (k >= 0 && isNounish(tokens[k]) && words.length < 4 && chars + tokens[k].word.length <= 10) {
+  while (k >= 0 && isNounish(tokens[k]) && words.length < 4 && chars + tokens[k].word.length <= 12) {
     words.unshift(tokens[k].word);
     chars += tokens[k].word.length;
     k--;
@@ -121,7 +126,7 @@ function subjectBefore(allTokens: readonly Token[]): string {
     words.unshift(tokens[k].word);
     chars += tokens[k].word.length;
     k--;
-    while (k >= 0 && isNounish(tokens[k]) && chars + tokens[k].word.length <= 10) {
+    while (k >= 0 && isNounish(tokens[k]) && chars + tokens[k].word.length <= 12) {
       words.unshift(tokens[k].word);
       chars += tokens[k].word.length;
       k--;
