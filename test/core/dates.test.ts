@@ -66,6 +66,14 @@ describe('dates', () => {
     assert.deepStrictEqual(c.relative, { phrase: '去年底', base: '2022-03-31' });
   });
 
+  it('reads 本年度 and 上年度 as the year, 度 included', () => {
+    const [c, d] = analyzeText('上年度营业收入为12亿元，本年度为15亿元。', { baseDate: '2026-03-28' }).claims.filter((x) => x.kind === 'date');
+    assert.strictEqual(c.text, '上年度');
+    assert.strictEqual(c.date, '2025');
+    assert.strictEqual(d.text, '本年度');
+    assert.strictEqual(d.date, '2026');
+  });
+
   it('puts a bare 年底 in last year when this year\'s would be after publication', () => {
     const [c] = analyzeText('截至年底，下降8%', { baseDate: '2023-03-23' }).claims;
     assert.strictEqual(c.date, '2022-12-31');

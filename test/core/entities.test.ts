@@ -27,6 +27,21 @@ describe('entities', () => {
     assert.ok(types('“我们还通过合作。”徐骏称').includes('person:徐骏'));
   });
 
+  it('does not take a relating word or a kind of company for an organisation', () => {
+    // 归属于上市公司股东的净利润: 上市公司 is what kind of company, 归属于 relates it.
+    assert.deepStrictEqual(types('归属于上市公司股东的净利润9.87亿元').filter((t) => t.startsWith('org:')), []);
+    assert.deepStrictEqual(types('上市公司数量达5000家').filter((t) => t.startsWith('org:')), []);
+    assert.ok(types('中国上市公司协会发布报告').includes('org:中国上市公司协会'));
+    assert.ok(types('总部位于深圳的华为技术有限公司').includes('org:华为技术有限公司'));
+  });
+
+  it('keeps the words of company names the tagger calls verbs (控股, 租赁)', () => {
+    assert.ok(types('华辰控股集团发布公告').includes('org:华辰控股集团'));
+    assert.ok(types('由华辰控股集团发布').includes('org:华辰控股集团'));
+    // The kind of company without its name is not a name.
+    assert.ok(!types('远航租赁有限公司').includes('org:租赁有限公司'));
+  });
+
   it('finds people whose speech verb comes after where they spoke (在…上/时/中)', () => {
     assert.ok(types('国家知识产权局局长申长雨在新闻发布会上表示').includes('person:申长雨'));
     assert.ok(types('公司总裁王建国在接受采访时指出').includes('person:王建国'));

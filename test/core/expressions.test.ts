@@ -447,6 +447,12 @@ const contexts: Case[] = [
   ['能源消费总量57.2亿吨标准煤', [{ text: '57.2亿吨标准煤', value: 5.72e9, unit: 'tce', subject: '能源消费总量' }]],
   ['运输飞机起降1170万架次', [{ text: '1170万架次', unit: '架次', subject: '起降' }]],
   ['1968名', [{ value: 1968 }]],
+  ['公司拟以总股本17.02亿股为基数', [{ text: '17.02亿股', kind: 'count', value: 1.702e9, unit: '股', subject: '总股本' }]],
+  ['持有公司5%股份', [{ text: '5%', kind: 'percent' }]],
+  ['基本每股收益0.58元/股', [{ value: 0.58, subject: '基本每股收益' }]],
+  ['境外收入达到38.9亿元', [{ subject: '境外收入' }]],
+  ['其他业务收入21.5亿元', [{ subject: '其他业务收入' }]],
+  ['占本年度归母净利润的43.2%', [{ text: '本年度', kind: 'date' }, { value: 43.2, subject: '归母净利润' }]],
 ];
 
 function run(title: string, cases: Case[], baseDate?: string): void {

@@ -41,7 +41,7 @@ const HEAD_TYPE: Record<string, EntityType> = {
   机型: 'product', 药: 'product',
 };
 /** Generic heads that are not names (该公司, 行业协会, 各大银行). */
-const GENERIC = /^(?:该|本|此|其|各|多|一些|这些|那些|相关|有关|行业|大型|国内外|国内|国外|全国|地方|当地|知名|头部|下属|旗下|子|母|分|总)/;
+const GENERIC = /^(?:该|本|此|其|各|多|一些|这些|那些|相关|有关|行业|大型|国内外|国内|国外|全国|地方|当地|知名|头部|下属|旗下|子|母|分|总|(?:上市|控股|参股|关联|国有|民营|外资|合资|私营)(?:公司|企业|集团)$)/;
 const NAME_TAGS = /^(n|nz|nt|nr|ns|ng|j|x|eng|vn|l)/;
 
 /** Entities of one paragraph; offsets relative to `text`. */
@@ -68,7 +68,8 @@ export function findEntities(text: string, userWords: UserWord[] = []): Entity[]
     const start = orgNameStart(text, w.index);
     if (start < w.index) {
       const name = text.slice(start, w.index + w.word.length);
-      if (!GENERIC.test(name) && name.length >= 3) push(start, w.index + w.word.length, 'org');
+      // 租赁有限公司 alone is the kind of company, its name was cut off.
+      if (!GENERIC.test(name) && name.length >= 3 && !ORG_VERBS.has(text.slice(start, w.index))) push(start, w.index + w.word.length, 'org');
     }
   }
 
@@ -177,6 +178,9 @@ function isPersonName(name: string): boolean {
  * before the suffix while they can be part of a name (广州/食药/环侦 + 支队), allowing one
  * bracketed part (捷豹路虎(中国)有限公司).
  */
+/** Words of company names that the tagger calls verbs (华辰/控股/集团, 远航/租赁/公司). */
+const ORG_VERBS = new Set(['控股', '制造', '开发', '出版', '租赁', '配送']);
+
 function orgNameStart(text: string, suffixStart: number): number {
   let windowStart = Math.max(0, suffixStart - 14);
   const slice = text.slice(windowStart, suffixStart);
@@ -192,7 +196,7 @@ function orgNameStart(text: string, suffixStart: number): number {
     const t = tokens[k];
     if (t.word === ')' || t.word === '）') inBracket = true;
     else if (t.word === '(' || t.word === '（') inBracket = false;
-    else if (!inBracket && !(NAME_TAGS.test(t.tag) || (t.tag === 'v' && taken > 0 && k > 0)) ) break;
+    else if (!inBracket && !(NAME_TAGS.test(t.tag) || ORG_VERBS.has(t.word) || (t.tag === 'v' && taken > 0 && k > 0)) ) break;
     else if (!inBracket && !/[\u4e00-\u9fffA-Za-z]/.test(t.word)) break;
     start -= t.word.length;
     taken++;
@@ -201,7 +205,8 @@ function orgNameStart(text: string, suffixStart: number): number {
   // A name does not start with a verb (协助广州…支队 → 广州…支队).
   let s = start;
   for (const t of tokens.slice(k + 1)) {
-    if (t.tag === 'v' || t.tag === 'p' || t.tag === 'c' || t.tag.startsWith('u') || t.tag === 'd' || t.tag === 'r') s += t.word.length;
+    // 归属于/位于/对于上市公司: a word ending in 于 relates the name, it does not start it.
+    if ((t.tag === 'v' && !ORG_VERBS.has(t.word)) || t.tag === 'p' || t.tag === 'c' || t.tag.startsWith('u') || t.tag === 'd' || t.tag === 'r' || (t.word.length > 1 && t.word.endsWith('于'))) s += t.word.length;
     else break;
   }
   return s;

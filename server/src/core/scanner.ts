@@ -70,6 +70,7 @@ const NOT_UNIT_AFTER: Record<string, RegExp> = {
   市: /^市[场值民]/,
   区: /^区[域块]/,
   人: /^人[民员才工]/,
+  股: /^股[东份权票市民价本息利]/,
 };
 /** 成 as a tenth, unless it starts a word (成为, 成本, 一成不变). */
 const NOT_TENTH_AFTER = /^成[为功本交果员立长绩效熟品就型年人都语分熟不]/;
