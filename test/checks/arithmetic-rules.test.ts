@@ -37,6 +37,26 @@ describe('rule growth-mismatch', () => {
     fires('growth-mismatch', '2022年销售额为50亿元，2023年销售额为60亿元，同比增长25%。', '25%', /50亿元 → 60亿元 is \+20\.0%/);
   });
 
+  it('reads the base stated in the next sentence when it opens with the base period', () => {
+    fires('growth-mismatch', '全年营业收入8650亿元，比上年增长6.2%。上年营业收入为8000亿元。', '6.2%', /8000亿元 → 8650亿元 is \+8\.1%, not \+6\.2%/);
+    fires('growth-mismatch', '全年全市营业收入8650亿元，比上年增长6.2%。上年全市营业收入为8000亿元。', '6.2%');
+    quiet('全年营业收入8650亿元，比上年增长8.1%。上年营业收入为8000亿元。');
+    // A next sentence that does not open with the base period states something else.
+    quiet('全年营业收入8650亿元，比上年增长6.2%。公司计划营业收入为8000亿元。');
+    quiet('全年营业收入8650亿元，比上年增长6.2%。上年净利润为8000亿元。');
+  });
+
+  it('leaves rates in real terms alone: their levels are at current prices', () => {
+    // 2024年 GDP 134.9万亿元 grew 5.0% at constant prices; 7.0% at current prices.
+    quiet('2025年全国国内生产总值为134.9万亿元，同比增长5.0%，上年为126.1万亿元。');
+    quiet('全年地区生产总值8650亿元，比上年增长6.2%；上年地区生产总值为8000亿元。');
+    quiet('2024年规模以上工业增加值3000亿元。2025年规模以上工业增加值3300亿元，比上年增长6.0%。');
+    quiet('城镇居民人均可支配收入52130元，扣除价格因素，实际增长4.9%；上年为48000元。');
+    quiet('全年工业产值3300亿元，按可比口径计算，比上年增长6.0%，上年为3000亿元。');
+    // Money growth of the same text is still checked.
+    fires('growth-mismatch', '全年营业收入3300亿元，比上年增长6.0%，上年为3000亿元。', '6.0%');
+  });
+
   it('near misses: the base names another measure', () => {
     quiet('营收38.87亿元，同比增长12.3%，上年同期净利润为3.2亿元。');
     quiet('营收38.87亿元，同比增长12.3%；上年同期净利润为3.2亿元。');

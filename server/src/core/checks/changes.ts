@@ -253,11 +253,11 @@ function scan(doc: DocContext): Changes {
       const after = prev;
 
       // Base stated after the rate: 上年同期为 X (also as the next clause: ；上年同期营收为 X).
-      const next = figs[k + 1] ?? (k === figs.length - 1 ? firstAfterSemicolon(doc, sentence) : undefined);
+      const next = figs[k + 1] ?? (k === figs.length - 1 ? firstOfNextClause(doc, sentence) : undefined);
       if (next && isLevel(next) && measureMatch(next, after)) {
         const raw = doc.slice(r.end, next.start);
         const baseWord = BASE_AFTER.exec(raw.replace(/[（(]/g, ''));
-        if (baseWord && /^[，,（(；;]/.test(raw.trim()) && namesSameMeasure(baseWord[2], after) && !basisMismatch(st.basis, baseWord[1])) {
+        if (baseWord && /^[，,（(；;。]/.test(raw.trim()) && namesSameMeasure(baseWord[2], after) && !basisMismatch(st.basis, baseWord[1])) {
           out.push({ before: next, after, stated: r, direction, pairDirection: 'none', basis: st.basis, sense: st.sense, verb: st.verb });
           used.add(r);
           continue;
@@ -320,7 +320,7 @@ const BASE_WORDS = '上年同期|去年同期|上年|去年|上一年|前一年|
  */
 const BASE_BETWEEN = new RegExp(`^[，,]\\s*(${BASE_WORDS})([^，,。；;\\d]{0,6}?)(?:为|是|达|仅为|仅|有)\\s*$`);
 /** A base stated after the rate ends the text before it: ，上年同期为 / ；2021年营收为 (the words between name its measure). */
-const BASE_AFTER = new RegExp(`(${BASE_WORDS}|\\d{4}年(?:同期)?)([^，,。；;\\d]{0,6}?)(?:为|是|达|仅|有)?\\s*$`);
+const BASE_AFTER = new RegExp(`(${BASE_WORDS}|\\d{4}年(?:同期)?)([^，,。；;\\d]{0,10}?)(?:为|是|达|仅|有)?\\s*$`);
 
 /**
  * Words naming the base's measure (上年同期营收为 X) agree with the figure it is the base of:
@@ -333,12 +333,20 @@ function namesSameMeasure(words: string, level: Claim): boolean {
   return named.endsWith(level.subject) || level.subject.endsWith(named);
 }
 
-/** The first figure of the clause after a sentence that ends with ；(the base stated there). */
-function firstAfterSemicolon(doc: DocContext, sentence: Span): Claim | undefined {
+/** A sentence that opens with the base period: 上年营业收入为 X. */
+const OPENS_WITH_BASE = new RegExp(`^\\s*(?:${BASE_WORDS})`);
+
+/**
+ * The first figure of the clause after a sentence, where the base may be stated: after ；
+ * any clause (；上年同期营收为 X), after 。 one that opens with the base period (。上年营收为 X).
+ */
+function firstOfNextClause(doc: DocContext, sentence: Span): Claim | undefined {
   const sep = doc.text.charCodeAt(sentence.end);
-  if (sep !== 0xff1b && sep !== 0x3b) return undefined; // ；;
+  const semicolon = sep === 0xff1b || sep === 0x3b; // ；;
+  if (!semicolon && sep !== 0x3002) return undefined; // 。
   const following = doc.sentences.find((s) => s.start > sentence.end);
-  return following ? figuresIn(doc, following)[0] : undefined;
+  if (!following || (!semicolon && !OPENS_WITH_BASE.test(doc.slice(following.start, following.end)))) return undefined;
+  return figuresIn(doc, following)[0];
 }
 
 /**

@@ -99,12 +99,30 @@ interface GrowthFacts {
   dated: Map<string, Claim>;
 }
 
+/**
+ * Measures whose growth is reported at constant prices while their levels are at current
+ * prices: 地区生产总值 126.1万亿元 → 134.9万亿元 grew 7.0% in money and 5.0% in volume, and
+ * 5.0% is what a statistical bulletin states. The levels cannot check such a rate.
+ */
+const REAL_GROWTH_MEASURE = /(?:生产总值|增加值|GDP|GNP|国民总收入)$/;
+/** Words saying the rate is measured against a restated base or in real terms. */
+const RESTATED_RATE = /可比价|不变价|扣除价格因素|实际(?:增长|下降|增速|增幅|降幅)|可比口径|同口径/;
+
+/** Whether the stated rate of a figure is not the change of its levels as written. */
+function realTermsRate(doc: DocContext, level: Claim, stated: Claim): boolean {
+  if (REAL_GROWTH_MEASURE.test(level.subject)) return true;
+  const from = Math.max(0, Math.min(level.start, stated.start) - 24);
+  const words = doc.slice(from, stated.start);
+  return RESTATED_RATE.test(words.slice(words.lastIndexOf('。') + 1));
+}
+
 /** The findings a paragraph makes alone (window offsets). */
 function paragraphDrafts(doc: DocContext): Draft[] {
   const out: Draft[] = [];
   const statements = findChangeStatements(doc);
   for (const s of statements) {
     if (s.stated.kind === 'multiple') continue;
+    if (s.stated.kind === 'percent' && realTermsRate(doc, s.after, s.stated)) continue;
     const d = checkStatement(doc.path, s);
     if (d) out.push(d);
   }
@@ -154,6 +172,7 @@ export const growthMismatch: SplitRule<GrowthFacts> = {
       if (st.fixedKey !== null && 'resolved' in st.period && YEAR_PERIOD.test(st.period.resolved) && !dated.has(st.fixedKey)) dated.set(st.fixedKey, moved(st.claim, st.offset));
     }
     for (const rate of rates) {
+      if (realTermsRate(doc, rate.after, rate.stated)) continue;
       const original = originalClaim(doc, rate.after);
       const statement = statements.find((st) => st.claim === original);
       if (statement) open.push({ rate, statement });
