@@ -131,6 +131,16 @@ describe('rule growth-mismatch', () => {
 });
 
 describe('rule share-mismatch', () => {
+  it('finds the total of a sentence that opens with 其中 in the sentence before', () => {
+    fires('share-mismatch', '全年共查处商标侵权案件3.2万件，涉案金额4.5亿元。其中，查处侵犯注册商标专用权案件2.1万件，占案件总数的75%。', '75%', /2\.1万件 \/ 3\.2万件 is 65\.6%, not 75%/);
+    fires('share-mismatch', '全年共查处商标侵权案件3.2万件。其中，商标案件2.1万件，占75%。', '75%');
+    quiet('全年共查处商标侵权案件3.2万件，涉案金额4.5亿元。其中，查处侵犯注册商标专用权案件2.1万件，占案件总数的65.6%。');
+    // Two totals of the measure before: which one 其中 hangs from is not said.
+    quiet('上半年查处案件3.2万件，下半年查处案件2.8万件。其中，商标案件2.1万件，占75%。');
+    // 其中 inside the sentence (not opening it) hangs from a total of its own sentence only.
+    quiet('全年共查处案件3.2万件。今年商标案件其中2.1万件，占75%。');
+  });
+
   it('checks the shares of a 分别占 list against each other: each part and its share imply the whole', () => {
     const listed = '其中，专利案件4.1万件，商标案件13.2万件，著作权案件24.5万件，分别占新收案件的19.2%、29.6%和54.9%。';
     fires('share-mismatch', listed, '19.2%', /4\.1万件 at 19\.2% implies a whole of 21\.4万件, but the other shares listed with it imply 44\.6万件/);

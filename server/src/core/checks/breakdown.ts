@@ -41,7 +41,7 @@ function leadWords(doc: DocContext, c: Claim): string {
 const NOT_FIGURE = (c: Claim) => c.kind !== 'date' && c.kind !== 'time' && c.kind !== 'ordinal';
 
 /** The total a sentence opening with 其中 hangs from: the one same-measure amount of the sentence before. */
-function totalBefore(doc: DocContext, sentenceStart: number, first: Claim): Claim | null {
+export function totalBefore(doc: DocContext, sentenceStart: number, first: Claim): Claim | null {
   const prev = doc.longSentenceBefore(sentenceStart);
   if (!prev) return null;
   const amounts = doc.claimsIn(prev, NOT_FIGURE).filter((c) => isAmount(c) && sameMeasure(c, first) && !isChange(doc, c));

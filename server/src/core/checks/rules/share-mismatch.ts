@@ -7,6 +7,7 @@ import { DocumentParts, Draft, pct, SplitRule, text } from '../rule';
 import { append, eachPart, keysOfParts, partDrafts, placeDrafts } from '../combine';
 import { claimInterval, divide, overlaps, scale } from '../tolerance';
 import { localPeriod, resolvePeriod, type PeriodSpec } from '../metric';
+import { totalBefore } from '../breakdown';
 import { atScaleOf, outlierShare, respectiveShares, type RespectiveShares } from '../respective-shares';
 
 const TOTAL_WORDS = /^(?:比|总[数量额体和计]?|全部|全年|整体|合计|其中|总的|所有|全|当年|同期)*/;
@@ -93,12 +94,14 @@ function partAndWhole(doc: DocContext, sentence: Span, figs: Claim[], k: number,
   if (!isAmount(partCandidate)) return null;
   const m = /^[，,]?\s*(?:约)?占(比)?([^，,。；;\d]{0,12})$/.exec(pi === k - 1 ? gapPrev : gapPart);
   if (!m) return null;
-  const lead = doc.slice(doc.longSentenceOf(partCandidate.start).start, partCandidate.start);
+  const long = doc.longSentenceOf(partCandidate.start);
+  const lead = doc.slice(long.start, partCandidate.start);
   if (!/其中/.test(lead)) return null;
-  // The total: the amount right before 其中, of the same measure.
-  const before = figs.slice(0, pi).reverse().find((c) => isAmount(c));
+  // The total: the amount right before 其中, of the same measure; for a sentence that opens
+  // with 其中 (…3.2万件。其中，…2.1万件，占…), the one such amount of the sentence before.
+  const before = figs.slice(0, pi).reverse().find((c) => isAmount(c)) ?? (/^\s*其中/.test(lead) ? totalBefore(doc, long.start, partCandidate) : undefined);
   if (!before || !sameMeasure(before, partCandidate)) return null;
-  const gapTotal = doc.slice(before.end, partCandidate.start);
+  const gapTotal = before.end <= long.start ? lead : doc.slice(before.end, partCandidate.start);
   if (!/^[，,]?\s*其中/.test(gapTotal)) return null;
   if (!m[1] && !namesTheTotal(m[2], before)) return null;
   if (m[1] && m[2].replace(/(为|达到?|约为?|是|近|超过?)$/, '') !== '') return null;
