@@ -409,6 +409,8 @@ function finishNumber(text: string, i: number, n0: NumberRead): Found | null {
     // 百, 千, 万 without a digit: only as 数百, 上千, 近百, 百余, 过万.
     if (before === '数' || before === '几') {
       vague = true;
+    } else if ((before === '上' && /成[千百]$/.test(text.slice(Math.max(0, i - 3), i - 1))) || /^[千百]上[万千]/.test(text.slice(i, i + 3))) {
+      return null; // 成千上万, 成百上千: an idiom for "very many", no figure
     } else if (before === '上' || before === '过' || before === '破') {
       vague = true;
       // 突破百亿, 超过百万: the qualifier is the whole word, not its last character.
@@ -541,7 +543,8 @@ function finish(
   let unitText = unit ? unit.text : '';
   if (currency && (!unit || unit.kind === 'money')) {
     kind = 'money';
-    baseUnit = unit && unit.kind === 'money' ? unit.unit : currency.code;
+    // 港币3.5亿元: the plain 元 after the amount is the unit of the currency named before it.
+    baseUnit = unit && unit.kind === 'money' && unit.text !== '元' ? unit.unit : currency.code;
     spanStart = currency.start;
   } else if (unit) {
     kind = unit.kind;
@@ -766,7 +769,8 @@ function acceptBare(
   const next = text[end] ?? '';
   if (isAsciiLetter(next) || isDigitCode(text.charCodeAt(end))) return false;
   if (scale && /[万亿]/.test(scale)) return true;
-  if (marked || (prefix && prefix.qualifier !== 'exact')) return !/[\u4e00-\u9fff]/.test(next) || /^[的和与及或、]/.test(next);
+  // 上百万用户, 近千万人口: a marked 万 or 亿 in Chinese numerals is an amount before a noun too.
+  if (marked || (prefix && prefix.qualifier !== 'exact')) return !/[\u4e00-\u9fff]/.test(next) || /^[的和与及或、]/.test(next) || n.style === 'chinese';
   const endsClause = next === '' || /[，。、；：！？,.;:!?\s）)」』”"']/.test(next) || next === '的';
   if (!endsClause) return false;
   if (n.intDigits >= 7 && !n.hasDecimal) return false; // long digit strings are codes

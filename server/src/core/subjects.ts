@@ -16,7 +16,7 @@ const LINK_WORDS = new Set(
   ('达 为 是 有 共 计 约 超 逾 近 仅 已 已经 均 都 再 又 也 还 更 更是 即 则 就 共有 共计 合计 总计 累计 达到 高达 多达 约为 ' +
     '增长 增加 提升 提高 上升 上涨 下降 降低 减少 下滑 下跌 回落 增至 降至 达至 升至 减至 扩大 缩小 突破 超过 超出 接近 将近 不足 不到 ' +
     '同比 环比 比 较 较上年 比上年 分别 分别为 平均 人均 占 占比 约占 仅占 实现 完成 保持 维持 录得 创 创下 了 着 过 的 到 至 在 于 ' +
-    '拟 拟以 以 予以 以上 以下 左右 上下 其中 全年 当年 今年 去年 年内 同期 目前 至今 以来 累计达 大涨 大增 大降 暴涨 暴跌 激增 骤降 猛增 剧增 锐减 可 可达 可望 有望 将 将达 预计 预期 或 约占 ').split(' ').filter(Boolean),
+    '拟 拟以 以 予以 年均 以上 以下 左右 上下 其中 全年 当年 今年 去年 年内 同期 目前 至今 以来 累计达 大涨 大增 大降 暴涨 暴跌 激增 骤降 猛增 剧增 锐减 可 可达 可望 有望 将 将达 预计 预期 或 约占 ').split(' ').filter(Boolean),
 );
 
 /** Single-character heads the tagger often calls verbs (举报/率, 入驻/量). */
@@ -58,6 +58,12 @@ function splitTrailingLink(tokens: readonly Token[]): readonly Token[] {
  * subject rather than join it to the next noun as a short verb inside a name does (画面侵权直播间).
  */
 const PREDICATE_VERBS = new Set('表示 认为 获得 得到 获 提供 参与 参加 享受 使用 购买 收到 接受 选择 支持 反映 领取 完成 实现 通过 开展 发布'.split(' '));
+
+/** Averages that head a measure: 人均GDP, 户均存款, 日均客流. */
+const PER_HEAD = new Set(['人均', '平均', '户均', '日均', '月均', '年均', '场均', '单均']);
+
+/** Words the tagger makes of a speech verb and what follows (表示满意): they start the predicate. */
+const SPEECH_START = /^(?:表示|认为)./;
 
 /** Negations the tagger cuts off a noun phrase (不/合格/产品). */
 const NEGATIONS = new Set(['不', '非', '未', '无']);
@@ -103,7 +109,8 @@ function subjectBefore(allTokens: readonly Token[]): string {
   if (share > 0 && share <= k) k = share - 1;
   const words: string[] = [];
   let chars = 0;
-  while (k >= 0 && isNounish(tokens[k]) && words.length < 4 && chars + tokens[k].word.length <= 12) {
+  // 人均GDP, 平均工资: before a noun, 人均 is part of what is measured (before the figure, a link).
+  while (k >= 0 && (isNounish(tokens[k]) || (words.length > 0 && PER_HEAD.has(tokens[k].word))) && words.length < 4 && chars + tokens[k].word.length <= 12) {
     words.unshift(tokens[k].word);
     chars += tokens[k].word.length;
     k--;
@@ -145,6 +152,7 @@ function subjectAfter(tokens: readonly Token[]): string {
   let chars = 0;
   while (k < tokens.length && chars < 10) {
     const t = tokens[k];
+    if (taken.length > 0 && SPEECH_START.test(t.word)) break; // 七成受访者表示满意 → 受访者
     const next = tokens[k + 1];
     const nextIsNoun = next !== undefined && isNounish(next) && /[\u4e00-\u9fff]/.test(next.word);
     const modifier = taken.length === 0 && (t.tag === 'a' || t.tag === 'b' || t.tag === 's' || (isModifierVerb(t) && t.word.length === 2)) && nextIsNoun;
