@@ -66,6 +66,15 @@ describe('dates', () => {
     assert.deepStrictEqual(c.relative, { phrase: '去年底', base: '2022-03-31' });
   });
 
+  it('reads 前三季度 as the first three quarters, not the third', () => {
+    const dates = (t: string, baseDate: string) => analyzeText(t, { baseDate }).claims.filter((c) => c.kind === 'date').map((c) => `${c.text}=${c.date}`);
+    assert.deepStrictEqual(dates('2025年前三季度，营收增长5%。', '2025-10-20'), ['2025年前三季度=2025-Q1/2025-Q3']);
+    assert.deepStrictEqual(dates('今年前三季度，营收增长5%。', '2025-10-20'), ['今年前三季度=2025-Q1/2025-Q3']);
+    assert.deepStrictEqual(dates('前三季度，营收增长5%。三季度营收5亿元。', '2025-10-20'), ['前三季度=2025-Q1/2025-Q3', '三季度=2025-Q3']);
+    // Published in March, a bare 前三季度 is last year's (its third quarter has not begun).
+    assert.deepStrictEqual(dates('前三季度，营收增长5%。', '2025-03-01'), ['前三季度=2024-Q1/2024-Q3']);
+  });
+
   it('reads 本年度 and 上年度 as the year, 度 included', () => {
     const [c, d] = analyzeText('上年度营业收入为12亿元，本年度为15亿元。', { baseDate: '2026-03-28' }).claims.filter((x) => x.kind === 'date');
     assert.strictEqual(c.text, '上年度');

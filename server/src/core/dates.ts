@@ -126,6 +126,8 @@ function readYearTail(text: string, i: number, year: number): { end: number; iso
   if ((m = /^(?:上半年|上半年度)/.exec(rest))) return { end: i + m[0].length, iso: `${year}-H1` };
   if ((m = /^(?:下半年|下半年度)/.exec(rest))) return { end: i + m[0].length, iso: `${year}-H2` };
   if ((m = /^第?([一二三四1-4])季度/.exec(rest))) return { end: i + m[0].length, iso: `${year}-Q${QUARTER_DIGIT[m[1]]}` };
+  // 前三季度: the first three quarters, not the third.
+  if ((m = /^前([两二三])(?:个)?季度/.exec(rest))) return { end: i + m[0].length, iso: `${year}-Q1/${year}-Q${m[1] === '三' ? 3 : 2}` };
   if ((m = /^[Qq]([1-4])(?![0-9])/.exec(rest))) return { end: i + m[0].length, iso: `${year}-Q${m[1]}` };
   const month = readMonthDay(text, i, year);
   if (month) return month;
@@ -256,7 +258,7 @@ function lengthOfDatePart(s: string): number {
 
 /** Relative and year-less period words: 去年底, 今年一季度, 上半年, 年底, 同期… */
 export const RELATIVE_DATE_RE =
-  /(去年|今年|前年|明年|上年|本年|当年|同年)(?:度(?!假))?(年底|年末|底|末|年初|初|同期|上半年|下半年|第?[一二三四1-4]季度|[Qq][1-4]|(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:(?:[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]|底|末)?)?|(?<![0-9０-９〇零一二三四五六七八九十年])(上半年|下半年|年底|年末|第?[一二三四]季度)/g;
+  /(去年|今年|前年|明年|上年|本年|当年|同年)(?:度(?!假))?(年底|年末|底|末|年初|初|同期|上半年|下半年|前[两二三]个?季度|第?[一二三四1-4]季度|[Qq][1-4]|(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:(?:[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]|底|末)?)?|(?<![0-9０-９〇零一二三四五六七八九十年前])(上半年|下半年|年底|年末|前[两二三]个?季度|第?[一二三四]季度)/g;
 
 const YEAR_OFFSET: Record<string, number | null> = {
   去年: -1, 上年: -1, 今年: 0, 本年: 0, 当年: null, 同年: null, 前年: -2, 明年: 1,
@@ -288,8 +290,10 @@ export function resolveRelativeDate(match: RegExpExecArray, ctx: DateContext): {
   return { iso, relative: phrase };
 }
 
-/** The first day of an ISO period, for comparing with the base date. */
-function startOfPeriod(iso: string): string {
+/** The first day of an ISO period (of the last part of a span), for comparing with the base date. */
+function startOfPeriod(period: string): string {
+  // 前三季度 (2023-Q1/2023-Q3) is known once its last quarter has begun.
+  const iso = period.slice(period.lastIndexOf('/') + 1);
   const q = /^(\d{4})-Q([1-4])$/.exec(iso);
   if (q) return `${q[1]}-${pad((+q[2] - 1) * 3 + 1)}-01`;
   const h = /^(\d{4})-H([12])$/.exec(iso);
