@@ -35,6 +35,22 @@ describe('entities', () => {
     assert.ok(types('总部位于深圳的华为技术有限公司').includes('org:华为技术有限公司'));
   });
 
+  it('finds transliterated names after a title, and speech verbs such as 宣布', () => {
+    assert.ok(types('美国苹果公司首席执行官库克表示，销量增长。').includes('person:库克'));
+    assert.ok(types('特斯拉首席执行官马斯克在社交媒体上表示').includes('person:马斯克'));
+    assert.ok(types('小米集团创始人雷军在发布会上宣布。').includes('person:雷军'));
+    // A title and its verb with no name between take nothing.
+    assert.ok(!types('发言人在会上表示').some((t) => t.startsWith('person:')));
+    assert.ok(!types('公司负责人介绍').some((t) => t.startsWith('person:')));
+  });
+
+  it('knows ministries and large companies, and takes the suffix after a known name', () => {
+    assert.ok(types('中国人民银行、国家发展改革委和财政部联合发布通知。').includes('org:财政部'));
+    assert.ok(types('特斯拉首席执行官马斯克表示').includes('org:特斯拉'));
+    assert.ok(types('联想集团发布财报').includes('org:联想集团'));
+    assert.ok(!types('联想集团发布财报').includes('org:联想'));
+  });
+
   it('keeps the words of company names the tagger calls verbs (控股, 租赁)', () => {
     assert.ok(types('华辰控股集团发布公告').includes('org:华辰控股集团'));
     assert.ok(types('由华辰控股集团发布').includes('org:华辰控股集团'));

@@ -18,7 +18,7 @@ const ORG_SUFFIX = new LiteralMatcher(longestFirst(ORG_SUFFIXES));
 const PERSON_TITLE = new LiteralMatcher(longestFirst(PERSON_TITLES));
 /** After a title: the name, then (optionally) a filler and a speech verb. */
 // 局长申长雨在新闻发布会上表示: where and when the name spoke may come before the verb.
-const NAME_AFTER_TITLE = /([\u4e00-\u9fff]{2,3}?)(?:就|也|还|则|在|对此|对|在[^，。；,;：:“”"]{1,14}?[上中时里])?(?=表示|称|说|介绍|指出|认为|强调|透露|坦言|告诉|解释|提到|建议|回应)/y;
+const NAME_AFTER_TITLE = /([\u4e00-\u9fff]{2,4}?)(?:就|也|还|则|在|对此|对|在[^，。；,;：:“”"]{1,14}?[上中时里])?(?=表示|称|说|介绍|指出|认为|强调|透露|坦言|告诉|解释|提到|建议|回应|宣布|披露|谈到)/y;
 const QUOTE_SPEAKER_RE = /[”"]\s*([\u4e00-\u9fff]{2,3}?)(?=称|表示|说|介绍|指出|强调)/g;
 const PLACE = new LiteralMatcher(longestFirst(PLACES));
 // The administrative suffix only when it does not start another word (中国市场, 区域, 县城).
@@ -102,7 +102,11 @@ export function findEntities(text: string, userWords: UserWord[] = []): Entity[]
     });
   }
 
-  for (let from = 0; (w = KNOWN_ORG.find(text, from)) !== null; from = w.index + w.word.length) push(w.index, w.index + w.word.length, 'org');
+  for (let from = 0; (w = KNOWN_ORG.find(text, from)) !== null; from = w.index + w.word.length) {
+    // 联想集团, 腾讯控股有限公司: a known name goes on to the suffix right after it.
+    const suffix = ORG_SUFFIX.wordAt(text, w.index + w.word.length);
+    push(w.index, w.index + w.word.length + (suffix?.length ?? 0), 'org');
+  }
 
   PRODUCT_MODEL_RE.lastIndex = 0;
   while ((m = PRODUCT_MODEL_RE.exec(text)) !== null) push(m.index, m.index + m[0].length, 'product');
@@ -169,18 +173,27 @@ function personAfterTitle(text: string, at: number, push: (start: number, end: n
   return null;
 }
 
+/**
+ * Characters Chinese writes foreign names with (库克, 马斯克, 扎克伯格): a name after a title
+ * made only of them is a transliterated name, though no Chinese surname starts it.
+ */
+const TRANSLITERATION = new Set(
+  '阿埃艾安奥巴拜贝本比彼波伯布查达戴德蒂迪丁杜多厄恩法菲费芬弗福盖戈格古哈海汉赫亨霍基吉加杰金卡凯坎考柯科克肯库拉莱兰朗劳勒雷里利莉林琳卢鲁伦罗洛玛麦曼梅门米莫默穆纳娜奈内尼妮纽努诺欧帕佩皮普奇乔切琼萨塞桑瑟森沙莎尚施什斯苏索塔泰坦汤特提图托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因尤约泽扎詹朱佐兹茨'
+);
+
 function isPersonName(name: string): boolean {
-  return SURNAMES.has(name[0]) || SURNAMES.has(name.slice(0, 2));
+  if (SURNAMES.has(name[0]) || SURNAMES.has(name.slice(0, 2))) return true;
+  return name.length >= 2 && [...name].every((ch) => TRANSLITERATION.has(ch));
 }
+
+/** Words of company names that the tagger calls verbs (华辰/控股/集团, 远航/租赁/公司). */
+const ORG_VERBS = new Set(['控股', '制造', '开发', '出版', '租赁', '配送']);
 
 /**
  * Where an organisation name ending at `suffixStart` begins: walk back over the words
  * before the suffix while they can be part of a name (广州/食药/环侦 + 支队), allowing one
  * bracketed part (捷豹路虎(中国)有限公司).
  */
-/** Words of company names that the tagger calls verbs (华辰/控股/集团, 远航/租赁/公司). */
-const ORG_VERBS = new Set(['控股', '制造', '开发', '出版', '租赁', '配送']);
-
 function orgNameStart(text: string, suffixStart: number): number {
   let windowStart = Math.max(0, suffixStart - 14);
   const slice = text.slice(windowStart, suffixStart);
