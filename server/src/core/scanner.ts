@@ -324,6 +324,12 @@ function readClaimAt(text: string, i: number, dateCtx: DateContext): Found | nul
     }, i + 3, n.end);
   }
 
+  // 万分之五: a ratio too small for a percent sign of its own.
+  if (text.startsWith('万分之', i)) {
+    const n = readNumber(text, i + 3);
+    return n ? fraction(text, i, i, n.end, n.value / 10000, '万分之', n.style) : null;
+  }
+
   const n = readNumber(text, i);
   if (!n) return null;
   const found = finishNumber(text, i, n);
@@ -550,6 +556,8 @@ function finish(
     kind = unit.kind;
     baseUnit = unit.unit;
     factor = unit.factor;
+    // 时速350公里: a distance per hour is a speed.
+    if (baseUnit === 'km' && SPEED_BEFORE.test(text.slice(Math.max(0, spanStart - 8), spanStart))) baseUnit = 'km/h';
   } else {
     kind = 'count';
     baseUnit = '';
@@ -565,6 +573,9 @@ function finish(
     end += 1;
     if (text[end] === '半' && upper === null && !/[\u4e00-\u9fff]/.test(text[end + 1] ?? '')) {
       value += 0.5;
+      end += 1;
+    } else if (upper === null && Number.isInteger(value) && '一二三四五六七八九'.includes(text[end] ?? '_') && !/[十百千万亿成个倍年月日天分]/.test(text[end + 1] ?? '')) {
+      value += '一二三四五六七八九'.indexOf(text[end]) / 10 + 0.1; // 二成五 → 25%
       end += 1;
     }
   }
@@ -713,6 +724,9 @@ function unitAt(text: string, j: number, n: NumberRead): UnitDef | null {
   if (u.text === '升' && /^升[级值高]/.test(text.slice(j, j + 2))) return null;
   return u;
 }
+
+/** Words before a distance that make it a speed (时速350公里, 每小时约80公里). */
+const SPEED_BEFORE = /(?:时速|每小时|最高时速|平均时速)(?:达到?|为|是|约|超过?|高达|可达|突破)?$/;
 
 /** What may follow a half written after a unit: the clause goes on (两天半的时间, 一年半以来), no new word starts (半导体). */
 const AFTER_HALF = /^(?:[^\u4e00-\u9fff]|$|以|之|左|的|来|后|内|时间|期间|前)/;
